@@ -1,0 +1,12 @@
+import type { Command } from 'commander';
+import { defineSchema } from './schema.define.js';
+import { defineValidate } from './validate.define.js';
+
+/**
+ * Every command is split in two: `<name>.define.ts` declares its flags (cheap, loaded for --help) and its action
+ * lazily imports `<name>.run.ts`, so `mlship --help` and `mlship init` never load zod, YAML or an AWS SDK.
+ */
+export function registerCommands(program: Command): void {
+  defineValidate(program);
+  defineSchema(program);
+}

@@ -1,0 +1,3 @@
+export async function runSchema(): Promise<number> {
+  throw new Error('schema is not built yet');
+}

@@ -1,0 +1,2 @@
+export { buildProgram, run, VERSION } from './program.js';
+export { reportError } from './report-error.js';
