@@ -1,4 +1,28 @@
+export { type AwsClientConfig, awsClientConfig } from './aws-config.js';
 export * from './config/schema.js';
+export { manualClock, systemClock } from './deploy/clock.js';
+export type { EngineOptions } from './deploy/context.js';
+export {
+  type Change,
+  type ChangeAction,
+  type Clock,
+  DEPLOYER_CONTRACT_VERSION,
+  type DeployContext,
+  type Deployer,
+  type DeployPlan,
+  type DestroyReport,
+  type FieldDiff,
+  hasChanges,
+  type Outputs,
+  type RollbackReport,
+  type StatusReport,
+} from './deploy/contract.js';
+export { type DestroyOptions, destroy, type RollbackOptions, rollback, status } from './deploy/day2.js';
+export { type DeployOptions, type DeployResult, deploy } from './deploy/deploy.js';
+export { outputsPath } from './deploy/outputs-file.js';
+export { DEFAULT_BACKOFF_MS, formatElapsed, type PollOptions, pollUntil } from './deploy/poll.js';
+export { renderPlan } from './deploy/render-plan.js';
+export { type ModuleImporter, TARGETS, type TargetEntry } from './deploy/targets.js';
 export {
   deployError,
   type ErrorKind,

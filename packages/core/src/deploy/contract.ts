@@ -1,0 +1,95 @@
+import type { ResolvedConfig } from '../config/schema.js';
+import type { IoHost } from '../io/io-host.js';
+
+export const DEPLOYER_CONTRACT_VERSION = 1 as const;
+
+export type ChangeAction = 'create' | 'update' | 'delete' | 'noop';
+
+/** One field that differs between the cloud and release.yaml. */
+export interface FieldDiff {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** One planned change to one cloud resource; serialisable so `--dry-run --json` can print it. */
+export interface Change {
+  action: ChangeAction;
+  /** The resource type, e.g. `SageMaker::Endpoint`. */
+  resource: string;
+  /** Its name or id. */
+  id: string;
+  reason: string;
+  diff?: FieldDiff[];
+}
+
+export interface DeployPlan<TDetail = unknown> {
+  target: string;
+  changes: Change[];
+  /** Target-specific data the apply step needs (desired inputs, current counts); serialisable. */
+  detail: TDetail;
+  /** The outputs this target will have after apply, as far as known now; downstream plans read them. */
+  plannedOutputs?: Outputs;
+}
+
+export type Outputs = Record<string, unknown>;
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export interface DeployContext {
+  resolved: ResolvedConfig;
+  host: IoHost;
+  /** Outputs of the targets that ran before this one, keyed by target name. */
+  upstream: Record<string, Outputs>;
+  imageTag?: string;
+  /** Wait for a busy resource (true) or fail fast (false, `--no-wait`). */
+  wait: boolean;
+  /** Overall wait limit in minutes; overrides release.yaml. */
+  timeoutMinutes?: number;
+  clock: Clock;
+  signal?: AbortSignal;
+  /** Environment variables (CIRCLE_SHA1, …); injectable for tests. */
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export interface StatusReport {
+  target: string;
+  exists: boolean;
+  summary: string;
+  detail: Record<string, unknown>;
+}
+
+export interface DestroyReport {
+  target: string;
+  deleted: Array<{ resource: string; id: string }>;
+  skipped: Array<{ resource: string; id: string; reason: string }>;
+}
+
+export interface RollbackReport {
+  target: string;
+  from: string | undefined;
+  to: string;
+  outputs: Outputs;
+}
+
+/** What every deploy target implements. `plan` is pure; `apply` is the only step with side effects. */
+export interface Deployer<TState = unknown, TDetail = unknown> {
+  readonly contractVersion: typeof DEPLOYER_CONTRACT_VERSION;
+  readonly name: string;
+  read(ctx: DeployContext): Promise<TState>;
+  plan(ctx: DeployContext, current: TState): DeployPlan<TDetail>;
+  /** Executes the plan and returns the outputs; with nothing to change it makes no mutating call. */
+  apply(plan: DeployPlan<TDetail>, ctx: DeployContext): Promise<Outputs>;
+  status(ctx: DeployContext): Promise<StatusReport>;
+  destroy(ctx: DeployContext): Promise<DestroyReport>;
+  /** Points the target back at an earlier version (`to`, default: the previous one). */
+  rollback?(ctx: DeployContext, to?: string): Promise<RollbackReport>;
+}
+
+export function hasChanges(plan: DeployPlan): boolean {
+  return plan.changes.some((change) => change.action !== 'noop');
+}

@@ -1,0 +1,79 @@
+import { deployError, userError } from '../errors.js';
+import { type EngineOptions, prepareEngine } from './context.js';
+import type { DestroyReport, RollbackReport, StatusReport } from './contract.js';
+import { writeOutputs } from './outputs-file.js';
+
+/** Reports the deployed state of every target of an environment. */
+export async function status(options: EngineOptions): Promise<StatusReport[]> {
+  const engine = await prepareEngine(options);
+  const reports: StatusReport[] = [];
+  for (const { deployer } of engine.targets) reports.push(await deployer.status(engine.context({})));
+  options.host.result(
+    { env: engine.resolved.env, targets: reports },
+    reports.map((report) => `${report.target}: ${report.summary}`).join('\n'),
+  );
+  return reports;
+}
+
+export interface RollbackOptions extends EngineOptions {
+  /** The endpoint config (or the target's version id) to return to; default: the previous one. */
+  to?: string;
+}
+
+/** Points every target that supports it back at an earlier version. */
+export async function rollback(options: RollbackOptions): Promise<RollbackReport[]> {
+  const engine = await prepareEngine(options);
+  const reports: RollbackReport[] = [];
+  for (const { deployer } of engine.targets) {
+    if (!deployer.rollback) continue;
+    reports.push(await deployer.rollback(engine.context({}), options.to));
+  }
+  if (reports.length === 0)
+    throw deployError('ROLLBACK_UNSUPPORTED', 'No target of this environment supports rollback.');
+  await writeOutputs(
+    engine.resolved.file,
+    engine.resolved.env,
+    Object.fromEntries(reports.map((report) => [report.target, report.outputs])),
+  );
+  options.host.result(
+    { env: engine.resolved.env, targets: reports },
+    reports
+      .map((report) => `${report.target}: rolled back ${report.from ?? '(none)'} → ${report.to}`)
+      .join('\n'),
+  );
+  return reports;
+}
+
+export interface DestroyOptions extends EngineOptions {
+  yes?: boolean;
+}
+
+/** Deletes what mlship created for an environment, downstream targets first. Asks first in a TTY; needs --yes otherwise. */
+export async function destroy(options: DestroyOptions): Promise<DestroyReport[]> {
+  const engine = await prepareEngine(options);
+  const { host } = options;
+  const env = engine.resolved.env;
+  if (!options.yes) {
+    if (!host.interactive) {
+      throw userError(
+        'CONFIRMATION_REQUIRED',
+        `Refusing to destroy ${engine.resolved.config.name} (${env}) without confirmation.`,
+        'Pass --yes to destroy from a script or CI.',
+      );
+    }
+    const go = await host.confirm(`Destroy every resource of ${engine.resolved.config.name} in ${env}?`, {
+      default: false,
+    });
+    if (!go) throw userError('ABORTED', 'Destroy cancelled; nothing was deleted.');
+  }
+  const reports: DestroyReport[] = [];
+  for (const { deployer } of [...engine.targets].reverse())
+    reports.push(await deployer.destroy(engine.context({})));
+  const lines = reports.flatMap((report) => [
+    `${report.target}: deleted ${report.deleted.length}, left ${report.skipped.length}`,
+    ...report.deleted.map((item) => `  - ${item.resource} ${item.id}`),
+    ...report.skipped.map((item) => `  = ${item.resource} ${item.id} (${item.reason})`),
+  ]);
+  host.result({ env, targets: reports }, lines.join('\n'));
+  return reports;
+}

@@ -1,0 +1,86 @@
+import { userError } from '../errors.js';
+import { type EngineOptions, prepareEngine } from './context.js';
+import type { DeployPlan, Outputs } from './contract.js';
+import { hasChanges } from './contract.js';
+import { writeOutputs } from './outputs-file.js';
+import { renderPlan, summarisePlan } from './render-plan.js';
+
+export interface DeployOptions extends EngineOptions {
+  dryRun?: boolean;
+  /** Apply without asking in an interactive terminal. */
+  yes?: boolean;
+}
+
+export interface DeployResult {
+  env: string;
+  dryRun: boolean;
+  changed: boolean;
+  plans: DeployPlan[];
+  outputs: Record<string, Outputs>;
+  outputsFile?: string;
+}
+
+/** Plans every target, prints the plan, and (unless dry-run) applies it in order, each target feeding the next. */
+export async function deploy(options: DeployOptions): Promise<DeployResult> {
+  const { host } = options;
+  const engine = await prepareEngine(options);
+  const env = engine.resolved.env;
+
+  const plans: DeployPlan[] = [];
+  const planned: Record<string, Outputs> = {};
+  for (const { entry, deployer } of engine.targets) {
+    const ctx = engine.context({ ...planned });
+    const current = await deployer.read(ctx);
+    const plan = deployer.plan(ctx, current);
+    plans.push(plan);
+    planned[entry.name] = plan.plannedOutputs ?? {};
+  }
+
+  const changed = plans.some(hasChanges);
+  const counts = summarisePlan(plans);
+  host.notify({
+    level: 'info',
+    code: 'PLAN',
+    message: changed ? `Plan for ${env}:\n${renderPlan(plans)}` : `${env}: no changes`,
+    data: { plans, counts },
+  });
+
+  if (options.dryRun) {
+    const result: DeployResult = { env, dryRun: true, changed, plans, outputs: {} };
+    host.result(result, changed ? 'Dry run: nothing was changed.' : 'no changes');
+    return result;
+  }
+  if (changed && host.interactive && !options.yes) {
+    const go = await host.confirm(
+      `Apply ${counts.create + counts.update + counts.delete} change(s) to ${env}?`,
+      {
+        default: true,
+      },
+    );
+    if (!go) throw userError('ABORTED', 'Deploy cancelled; nothing was changed.');
+  }
+
+  const outputs: Record<string, Outputs> = {};
+  for (const [index, { entry, deployer }] of engine.targets.entries()) {
+    const plan = plans[index]!;
+    outputs[entry.name] = await deployer.apply(plan, engine.context({ ...outputs }));
+  }
+  const outputsFile = await writeOutputs(engine.resolved.file, env, outputs);
+  const result: DeployResult = { env, dryRun: false, changed, plans, outputs, outputsFile };
+  host.result(result, renderOutputs(env, changed, outputs, outputsFile));
+  return result;
+}
+
+export function renderOutputs(
+  env: string,
+  changed: boolean,
+  outputs: Record<string, Outputs>,
+  outputsFile: string,
+): string {
+  const lines = [changed ? `Deployed ${env}.` : `${env}: no changes`];
+  for (const [target, values] of Object.entries(outputs)) {
+    for (const [key, value] of Object.entries(values)) lines.push(`  ${target}.${key}: ${String(value)}`);
+  }
+  lines.push(`Outputs written to ${outputsFile}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,161 @@
+import type { ResolvedConfig } from '@mlship/core';
+import type { ImageRef } from './image.js';
+import { endpointConfigName, endpointName, hashOf, modelName } from './names.js';
+
+export interface Tag {
+  Key: string;
+  Value: string;
+}
+
+export interface DesiredModel {
+  ModelName: string;
+  ExecutionRoleArn: string;
+  PrimaryContainer: { Image: string; Environment?: Record<string, string>; ModelDataUrl?: string };
+}
+
+export interface DesiredVariant {
+  VariantName: string;
+  ModelName: string;
+  InstanceType: string;
+  /** From release.yaml; on update with autoscaling the plan keeps the count autoscaling chose. */
+  InitialInstanceCount: number;
+  VolumeSizeInGB: number;
+  ContainerStartupHealthCheckTimeoutInSeconds: number;
+}
+
+export interface DesiredDataCapture {
+  EnableCapture: boolean;
+  InitialSamplingPercentage: number;
+  DestinationS3Uri: string;
+  CaptureOptions: Array<{ CaptureMode: 'Input' | 'Output' }>;
+}
+
+export interface DesiredScaling {
+  resourceId: string;
+  min: number;
+  max: number;
+  targetValue: number;
+  scaleInCooldown: number;
+  scaleOutCooldown: number;
+}
+
+export interface Desired {
+  endpointName: string;
+  model: DesiredModel;
+  configName: string;
+  variant: DesiredVariant;
+  dataCapture?: DesiredDataCapture;
+  deploymentConfig: Record<string, unknown>;
+  scaling?: DesiredScaling;
+  tags: Tag[];
+  image: ImageRef;
+}
+
+export function mlshipTags(resolved: ResolvedConfig, version: string): Tag[] {
+  const { config, env } = resolved;
+  const own: Tag[] = [
+    { Key: 'mlship:app', Value: config.name },
+    { Key: 'mlship:env', Value: env },
+    { Key: 'mlship:version', Value: version },
+  ];
+  const extra = Object.entries(config.tags)
+    .filter(([key]) => !key.startsWith('mlship:'))
+    .map(([Key, Value]) => ({ Key, Value }));
+  return [...own, ...extra];
+}
+
+/** SageMaker DeploymentConfig for UpdateEndpoint: blue/green with the release.yaml traffic shifting. */
+export function deploymentConfig(resolved: ResolvedConfig): Record<string, unknown> {
+  const { deployment } = resolved.config.sagemaker;
+  let routing: Record<string, unknown>;
+  if (deployment.strategy === 'canary') {
+    const canary = deployment.canary ?? { percent: 10, waitSeconds: 600 };
+    routing = {
+      Type: 'CANARY',
+      CanarySize: { Type: 'CAPACITY_PERCENT', Value: canary.percent },
+      WaitIntervalInSeconds: canary.waitSeconds,
+    };
+  } else if (deployment.strategy === 'linear') {
+    const linear = deployment.linear ?? { stepPercent: 20, waitSeconds: 300 };
+    routing = {
+      Type: 'LINEAR',
+      LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: linear.stepPercent },
+      WaitIntervalInSeconds: linear.waitSeconds,
+    };
+  } else {
+    routing = { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 0 };
+  }
+  return {
+    BlueGreenUpdatePolicy: {
+      TrafficRoutingConfiguration: routing,
+      TerminationWaitInSeconds: deployment.terminationWaitSeconds,
+    },
+    ...(deployment.rollbackAlarms.length > 0
+      ? {
+          AutoRollbackConfiguration: {
+            Alarms: deployment.rollbackAlarms.map((AlarmName) => ({ AlarmName })),
+          },
+        }
+      : {}),
+  };
+}
+
+/** Everything release.yaml and the image say the SageMaker side should be; names carry a content hash. */
+export function desiredState(resolved: ResolvedConfig, image: ImageRef): Desired {
+  const { config, env } = resolved;
+  const sm = config.sagemaker;
+  const container = {
+    Image: image.uri,
+    ...(Object.keys(sm.environment).length > 0 ? { Environment: sm.environment } : {}),
+    ...(config.model.dataUrl ? { ModelDataUrl: config.model.dataUrl } : {}),
+  };
+  const modelHash = hashOf({ container, digest: image.digest, role: sm.executionRoleArn });
+  const model: DesiredModel = {
+    ModelName: modelName(config.name, env, modelHash),
+    ExecutionRoleArn: sm.executionRoleArn,
+    PrimaryContainer: container,
+  };
+  const variant: DesiredVariant = {
+    VariantName: sm.variantName,
+    ModelName: model.ModelName,
+    InstanceType: sm.instance.type,
+    InitialInstanceCount: sm.instance.count,
+    VolumeSizeInGB: sm.instance.volumeSizeInGB,
+    ContainerStartupHealthCheckTimeoutInSeconds: sm.containerStartupTimeoutSeconds,
+  };
+  const capture = sm.dataCapture?.enabled ? sm.dataCapture : undefined;
+  const dataCapture: DesiredDataCapture | undefined = capture && {
+    EnableCapture: true,
+    InitialSamplingPercentage: capture.samplingPercentage,
+    DestinationS3Uri: capture.destinationS3Uri,
+    CaptureOptions: capture.capture.map((mode) => ({ CaptureMode: mode === 'input' ? 'Input' : 'Output' })),
+  };
+  const autoscaled = sm.autoscaling.enabled;
+  // With autoscaling the instance count belongs to autoscaling, so it does not define the version.
+  const configHash = hashOf({
+    variant: { ...variant, InitialInstanceCount: autoscaled ? 'autoscaled' : variant.InitialInstanceCount },
+    dataCapture,
+  });
+  const name = endpointName(config.name, env);
+  const scaling: DesiredScaling | undefined = autoscaled
+    ? {
+        resourceId: `endpoint/${name}/variant/${sm.variantName}`,
+        min: sm.autoscaling.minInstances,
+        max: sm.autoscaling.maxInstances,
+        targetValue: sm.autoscaling.targetInvocationsPerInstance,
+        scaleInCooldown: sm.autoscaling.scaleInCooldownSeconds,
+        scaleOutCooldown: sm.autoscaling.scaleOutCooldownSeconds,
+      }
+    : undefined;
+  return {
+    endpointName: name,
+    model,
+    configName: endpointConfigName(config.name, env, configHash),
+    variant,
+    ...(dataCapture ? { dataCapture } : {}),
+    deploymentConfig: deploymentConfig(resolved),
+    ...(scaling ? { scaling } : {}),
+    tags: mlshipTags(resolved, image.tag),
+    image,
+  };
+}

@@ -1,0 +1,237 @@
+import type { Change, DeployContext, DeployPlan, FieldDiff } from '@mlship/core';
+import type { Desired, Tag } from './desired.js';
+import type { CurrentState } from './read.js';
+import type { ScalingState } from './scaling.js';
+
+export type EndpointAction = 'create' | 'update' | 'recreate' | 'none';
+
+export interface SageMakerDetail {
+  desired: Desired;
+  createModel: boolean;
+  createConfig: boolean;
+  /** Instance count of the new endpoint config: release.yaml's, or the one autoscaling chose. */
+  instanceCount: number;
+  endpoint: EndpointAction;
+  previousConfig?: string;
+  scaling: {
+    /** Deregister before touching the endpoint (instance-type change, recreate, or scaling turned off). */
+    deregisterFirst: boolean;
+    register: boolean;
+    putPolicy: boolean;
+    /** What was registered before, to restore it if the update fails. */
+    previous?: ScalingState;
+  };
+  addTags: Tag[];
+  stale: { configs: string[]; models: string[] };
+}
+
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+
+function diffs(fields: Array<[string, unknown, unknown]>): FieldDiff[] {
+  return fields
+    .filter(([, before, after]) => JSON.stringify(before) !== JSON.stringify(after))
+    .map(([field, before, after]) => ({ field, before, after }));
+}
+
+function endpointAction(current: CurrentState): EndpointAction {
+  const { endpoint, desired } = current;
+  if (!endpoint) return 'create';
+  if (endpoint.status === 'Failed') return 'recreate';
+  return endpoint.configName === desired.configName ? 'none' : 'update';
+}
+
+function instanceCountFor(current: CurrentState, action: EndpointAction): number {
+  const { desired, endpoint } = current;
+  const fromConfig = desired.variant.InitialInstanceCount;
+  if (!desired.scaling) return fromConfig;
+  const variant = endpoint?.variants.find((v) => v.name === desired.variant.VariantName);
+  const chosen = action === 'update' ? (variant?.currentCount ?? variant?.desiredCount) : undefined;
+  return clamp(chosen ?? fromConfig, desired.scaling.min, desired.scaling.max);
+}
+
+/** Pure: compares what is deployed with what release.yaml asks for and lists the changes. */
+export function planSageMaker(_ctx: DeployContext, current: CurrentState): DeployPlan<SageMakerDetail> {
+  const { desired, endpoint, currentConfig, scaling } = current;
+  const changes: Change[] = [];
+  const action = endpointAction(current);
+  const instanceCount = instanceCountFor(current, action);
+  const createModel = !current.desiredModelExists;
+  const createConfig = !current.desiredConfigExists && action !== 'none';
+
+  changes.push(
+    createModel
+      ? {
+          action: 'create',
+          resource: 'SageMaker::Model',
+          id: desired.model.ModelName,
+          reason: `image ${desired.image.repository}:${desired.image.tag}`,
+        }
+      : { action: 'noop', resource: 'SageMaker::Model', id: desired.model.ModelName, reason: 'exists' },
+  );
+  changes.push(
+    createConfig
+      ? {
+          action: 'create',
+          resource: 'SageMaker::EndpointConfig',
+          id: desired.configName,
+          reason: `${instanceCount} x ${desired.variant.InstanceType}`,
+        }
+      : { action: 'noop', resource: 'SageMaker::EndpointConfig', id: desired.configName, reason: 'exists' },
+  );
+
+  if (action === 'recreate') {
+    changes.push({
+      action: 'delete',
+      resource: 'SageMaker::Endpoint',
+      id: desired.endpointName,
+      reason: `left Failed by an earlier deploy: ${endpoint?.failureReason ?? 'no reason given'}`,
+    });
+  }
+  if (action === 'create' || action === 'recreate') {
+    changes.push({
+      action: 'create',
+      resource: 'SageMaker::Endpoint',
+      id: desired.endpointName,
+      reason: desired.configName,
+    });
+  } else if (action === 'update') {
+    const strategy = (
+      desired.deploymentConfig.BlueGreenUpdatePolicy as { TrafficRoutingConfiguration: { Type: string } }
+    ).TrafficRoutingConfiguration.Type;
+    changes.push({
+      action: 'update',
+      resource: 'SageMaker::Endpoint',
+      id: desired.endpointName,
+      reason: `blue/green ${strategy}`,
+      diff: diffs([
+        ['endpointConfig', endpoint?.configName, desired.configName],
+        ['model', currentConfig?.modelName, desired.model.ModelName],
+        ['instanceType', currentConfig?.instanceType, desired.variant.InstanceType],
+        ['instanceCount', currentConfig?.instanceCount, instanceCount],
+      ]),
+    });
+  }
+
+  const addTags =
+    endpoint && action !== 'recreate'
+      ? desired.tags.filter((tag) => endpoint.tags[tag.Key] !== tag.Value)
+      : [];
+  if (action === 'none' && addTags.length > 0) {
+    changes.push({
+      action: 'update',
+      resource: 'SageMaker::Endpoint',
+      id: desired.endpointName,
+      reason: 'tags',
+      diff: addTags.map((tag) => ({
+        field: `tags.${tag.Key}`,
+        before: endpoint?.tags[tag.Key],
+        after: tag.Value,
+      })),
+    });
+  }
+
+  const scalingPlan = planScaling(current, action, changes);
+  for (const name of current.stale.configs) {
+    changes.push({
+      action: 'delete',
+      resource: 'SageMaker::EndpointConfig',
+      id: name,
+      reason: 'older than keepVersions',
+    });
+  }
+  for (const name of current.stale.models) {
+    changes.push({
+      action: 'delete',
+      resource: 'SageMaker::Model',
+      id: name,
+      reason: 'older than keepVersions',
+    });
+  }
+
+  return {
+    target: 'sagemaker',
+    changes,
+    detail: {
+      desired,
+      createModel,
+      createConfig,
+      instanceCount,
+      endpoint: action,
+      ...(endpoint?.configName ? { previousConfig: endpoint.configName } : {}),
+      scaling: { ...scalingPlan, ...(scaling ? { previous: scaling } : {}) },
+      addTags,
+      stale: current.stale,
+    },
+    plannedOutputs: {
+      endpointName: desired.endpointName,
+      ...(endpoint?.arn ? { endpointArn: endpoint.arn } : {}),
+      endpointConfigName: desired.configName,
+      modelName: desired.model.ModelName,
+      variantName: desired.variant.VariantName,
+      imageUri: desired.image.uri,
+    },
+  };
+}
+
+function planScaling(
+  current: CurrentState,
+  action: EndpointAction,
+  changes: Change[],
+): Omit<SageMakerDetail['scaling'], 'previous'> {
+  const { desired, scaling: registered, currentConfig } = current;
+  const want = desired.scaling;
+  const id = want?.resourceId ?? registered?.resourceId ?? '';
+  const typeChange = action === 'update' && currentConfig?.instanceType !== desired.variant.InstanceType;
+  const deregisterFirst = Boolean(registered && (!want || typeChange || action === 'recreate'));
+  if (deregisterFirst) {
+    changes.push({
+      action: 'delete',
+      resource: 'ApplicationAutoScaling::ScalableTarget',
+      id,
+      reason: !want
+        ? 'autoscaling disabled'
+        : typeChange
+          ? 'instance type change needs it deregistered first'
+          : 'endpoint recreated',
+    });
+  }
+  if (!want) return { deregisterFirst, register: false, putPolicy: false };
+  const policy = registered?.policy;
+  const policyDiff = diffs([
+    ['targetInvocationsPerInstance', policy?.targetValue, want.targetValue],
+    ['scaleInCooldownSeconds', policy?.scaleInCooldown, want.scaleInCooldown],
+    ['scaleOutCooldownSeconds', policy?.scaleOutCooldown, want.scaleOutCooldown],
+  ]);
+  if (!registered || deregisterFirst) {
+    changes.push({
+      action: 'create',
+      resource: 'ApplicationAutoScaling::ScalableTarget',
+      id,
+      reason: `${want.min}-${want.max} instances, target ${want.targetValue} invocations/instance`,
+    });
+    return { deregisterFirst, register: true, putPolicy: true };
+  }
+  const rangeDiff = diffs([
+    ['minInstances', registered.min, want.min],
+    ['maxInstances', registered.max, want.max],
+  ]);
+  if (rangeDiff.length > 0) {
+    changes.push({
+      action: 'update',
+      resource: 'ApplicationAutoScaling::ScalableTarget',
+      id,
+      reason: 'capacity range',
+      diff: rangeDiff,
+    });
+  }
+  if (policyDiff.length > 0) {
+    changes.push({
+      action: 'update',
+      resource: 'ApplicationAutoScaling::ScalingPolicy',
+      id,
+      reason: 'target tracking',
+      diff: policyDiff,
+    });
+  }
+  return { deregisterFirst, register: rangeDiff.length > 0, putPolicy: policyDiff.length > 0 };
+}

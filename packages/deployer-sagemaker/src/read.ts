@@ -1,0 +1,197 @@
+import {
+  DescribeEndpointConfigCommand,
+  DescribeModelCommand,
+  ListEndpointConfigsCommand,
+  ListModelsCommand,
+  ListTagsCommand,
+} from '@aws-sdk/client-sagemaker';
+import { type DeployContext, deployError } from '@mlship/core';
+import { clientsFor, isNotFound } from './clients.js';
+import { type Desired, desiredState } from './desired.js';
+import { BUSY_STATUSES, describeEndpoint, waitForEndpoint } from './endpoint.js';
+import { selectStale, type VersionInfo } from './gc.js';
+import { imageRef, resolveImageTag, verifyImage } from './image.js';
+import { versionPrefix } from './names.js';
+import { readScaling, type ScalingState } from './scaling.js';
+
+export interface EndpointState {
+  name: string;
+  arn: string;
+  status: string;
+  configName?: string;
+  failureReason?: string;
+  variants: Array<{ name: string; currentCount?: number; desiredCount?: number }>;
+  tags: Record<string, string>;
+}
+
+export interface ConfigState {
+  name: string;
+  instanceType?: string;
+  instanceCount?: number;
+  modelName?: string;
+}
+
+export interface CurrentState {
+  desired: Desired;
+  endpoint?: EndpointState;
+  currentConfig?: ConfigState;
+  desiredModelExists: boolean;
+  desiredConfigExists: boolean;
+  scaling?: ScalingState;
+  /** Old versions to delete after a successful deploy (already checked to carry this app's and env's tags). */
+  stale: { configs: string[]; models: string[] };
+}
+
+export async function listTags(ctx: DeployContext, arn: string): Promise<Record<string, string>> {
+  const out = await clientsFor(ctx).sagemaker.send(
+    new ListTagsCommand({ ResourceArn: arn, MaxResults: 100 }),
+  );
+  return Object.fromEntries((out.Tags ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? '']));
+}
+
+export function ownedBy(ctx: DeployContext, tags: Record<string, string>): boolean {
+  return tags['mlship:app'] === ctx.resolved.config.name && tags['mlship:env'] === ctx.resolved.env;
+}
+
+export async function describeConfig(ctx: DeployContext, name: string): Promise<ConfigState | undefined> {
+  try {
+    const out = await clientsFor(ctx).sagemaker.send(
+      new DescribeEndpointConfigCommand({ EndpointConfigName: name }),
+    );
+    const variant = out.ProductionVariants?.[0];
+    return {
+      name,
+      ...(variant?.InstanceType ? { instanceType: variant.InstanceType } : {}),
+      ...(variant?.InitialInstanceCount ? { instanceCount: variant.InitialInstanceCount } : {}),
+      ...(variant?.ModelName ? { modelName: variant.ModelName } : {}),
+    };
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+async function modelExists(ctx: DeployContext, name: string): Promise<boolean> {
+  try {
+    await clientsFor(ctx).sagemaker.send(new DescribeModelCommand({ ModelName: name }));
+    return true;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
+}
+
+/** Models and endpoint configs whose names carry this app's and env's version prefix. */
+export async function listVersions(
+  ctx: DeployContext,
+): Promise<{ configs: VersionInfo[]; models: VersionInfo[] }> {
+  const { sagemaker } = clientsFor(ctx);
+  const prefix = versionPrefix(ctx.resolved.config.name, ctx.resolved.env);
+  const configs: VersionInfo[] = [];
+  const models: VersionInfo[] = [];
+  let token: string | undefined;
+  do {
+    const out = await sagemaker.send(
+      new ListEndpointConfigsCommand({ NameContains: prefix, MaxResults: 100, NextToken: token }),
+    );
+    for (const item of out.EndpointConfigs ?? []) {
+      if (!item.EndpointConfigName?.startsWith(`${prefix}c`)) continue;
+      configs.push({
+        name: item.EndpointConfigName,
+        arn: item.EndpointConfigArn ?? '',
+        created: +(item.CreationTime ?? 0),
+      });
+    }
+    token = out.NextToken;
+  } while (token);
+  do {
+    const out = await sagemaker.send(
+      new ListModelsCommand({ NameContains: prefix, MaxResults: 100, NextToken: token }),
+    );
+    for (const item of out.Models ?? []) {
+      if (!item.ModelName?.startsWith(`${prefix}m`)) continue;
+      models.push({ name: item.ModelName, arn: item.ModelArn ?? '', created: +(item.CreationTime ?? 0) });
+    }
+    token = out.NextToken;
+  } while (token);
+  for (const config of configs) {
+    const described = await describeConfig(ctx, config.name);
+    config.modelNames = described?.modelName ? [described.modelName] : [];
+  }
+  return { configs, models };
+}
+
+export async function readEndpoint(ctx: DeployContext, name: string): Promise<EndpointState | undefined> {
+  let out = await describeEndpoint(ctx, name);
+  if (out && BUSY_STATUSES.has(out.EndpointStatus ?? '')) {
+    if (!ctx.wait) {
+      throw deployError(
+        'ENDPOINT_BUSY',
+        `Endpoint ${name} is ${out.EndpointStatus} (another deploy or a SageMaker update is in progress).`,
+        'Run again without --no-wait to wait for it, or check it with `mlship status`.',
+      );
+    }
+    ctx.host.notify({
+      level: 'info',
+      code: 'ENDPOINT_BUSY',
+      message: `Endpoint ${name} is ${out.EndpointStatus}; waiting for it`,
+    });
+    out = await waitForEndpoint(ctx, name, `Waiting for ${name}`);
+  }
+  if (!out) return undefined;
+  return {
+    name,
+    arn: out.EndpointArn ?? '',
+    status: out.EndpointStatus ?? 'Unknown',
+    ...(out.EndpointConfigName ? { configName: out.EndpointConfigName } : {}),
+    ...(out.FailureReason ? { failureReason: out.FailureReason } : {}),
+    variants: (out.ProductionVariants ?? []).map((variant) => ({
+      name: variant.VariantName ?? '',
+      ...(variant.CurrentInstanceCount === undefined ? {} : { currentCount: variant.CurrentInstanceCount }),
+      ...(variant.DesiredInstanceCount === undefined ? {} : { desiredCount: variant.DesiredInstanceCount }),
+    })),
+    tags: out.EndpointArn ? await listTags(ctx, out.EndpointArn) : {},
+  };
+}
+
+/** Reads everything the plan compares: image, endpoint, its config, autoscaling and old versions. No mutation. */
+export async function readState(ctx: DeployContext): Promise<CurrentState> {
+  const image = await verifyImage(ctx, imageRef(ctx, resolveImageTag(ctx)));
+  const desired = desiredState(ctx.resolved, image);
+  const endpoint = await readEndpoint(ctx, desired.endpointName);
+  const currentConfig = endpoint?.configName ? await describeConfig(ctx, endpoint.configName) : undefined;
+  const scaling = endpoint
+    ? await readScaling(ctx, `endpoint/${desired.endpointName}/variant/${desired.variant.VariantName}`)
+    : undefined;
+  const versions = await listVersions(ctx);
+  const candidates = selectStale(
+    versions.configs,
+    versions.models,
+    ctx.resolved.config.sagemaker.keepVersions,
+    {
+      configs: [desired.configName, ...(endpoint?.configName ? [endpoint.configName] : [])],
+      models: [desired.model.ModelName, ...(currentConfig?.modelName ? [currentConfig.modelName] : [])],
+    },
+  );
+  const owned = async (items: VersionInfo[], names: string[]) => {
+    const result: string[] = [];
+    for (const item of items.filter((candidate) => names.includes(candidate.name))) {
+      if (item.arn && ownedBy(ctx, await listTags(ctx, item.arn))) result.push(item.name);
+    }
+    return result;
+  };
+  return {
+    desired,
+    ...(endpoint ? { endpoint } : {}),
+    ...(currentConfig ? { currentConfig } : {}),
+    desiredModelExists:
+      versions.models.some((m) => m.name === desired.model.ModelName) ||
+      (await modelExists(ctx, desired.model.ModelName)),
+    desiredConfigExists: versions.configs.some((c) => c.name === desired.configName),
+    ...(scaling ? { scaling } : {}),
+    stale: {
+      configs: await owned(versions.configs, candidates.configs),
+      models: await owned(versions.models, candidates.models),
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { DeployContext, StatusReport } from '@mlship/core';
+import { describeEndpoint } from './endpoint.js';
+import { endpointName, scalingResourceId } from './names.js';
+import { describeConfig, listVersions } from './read.js';
+import { readScaling } from './scaling.js';
+
+export async function statusSageMaker(ctx: DeployContext): Promise<StatusReport> {
+  const { config, env } = ctx.resolved;
+  const name = endpointName(config.name, env);
+  const endpoint = await describeEndpoint(ctx, name);
+  if (!endpoint) {
+    return {
+      target: 'sagemaker',
+      exists: false,
+      summary: `endpoint ${name} does not exist`,
+      detail: { endpointName: name },
+    };
+  }
+  const current = endpoint.EndpointConfigName
+    ? await describeConfig(ctx, endpoint.EndpointConfigName)
+    : undefined;
+  const scaling = await readScaling(ctx, scalingResourceId(name, config.sagemaker.variantName));
+  const versions = await listVersions(ctx);
+  const variants = (endpoint.ProductionVariants ?? []).map((v) => ({
+    name: v.VariantName,
+    currentInstanceCount: v.CurrentInstanceCount,
+    desiredInstanceCount: v.DesiredInstanceCount,
+    image: v.DeployedImages?.[0]?.SpecifiedImage,
+  }));
+  const count = variants.map((v) => v.currentInstanceCount ?? '?').join('+');
+  const summary =
+    `${name} ${endpoint.EndpointStatus} on ${endpoint.EndpointConfigName} (${count} x ${current?.instanceType ?? '?'})` +
+    (scaling ? `, autoscaling ${scaling.min}-${scaling.max}` : '') +
+    (endpoint.FailureReason ? `, last failure: ${endpoint.FailureReason}` : '');
+  return {
+    target: 'sagemaker',
+    exists: true,
+    summary,
+    detail: {
+      endpointName: name,
+      endpointArn: endpoint.EndpointArn,
+      status: endpoint.EndpointStatus,
+      endpointConfigName: endpoint.EndpointConfigName,
+      modelName: current?.modelName,
+      instanceType: current?.instanceType,
+      failureReason: endpoint.FailureReason,
+      lastModified: endpoint.LastModifiedTime?.toISOString(),
+      variants,
+      autoscaling: scaling ?? null,
+      versions: versions.configs
+        .sort((a, b) => b.created - a.created)
+        .map((c) => ({
+          endpointConfigName: c.name,
+          created: new Date(c.created).toISOString(),
+          models: c.modelNames,
+        })),
+    },
+  };
+}
