@@ -1,5 +1,9 @@
 import type { Command } from 'commander';
+import { defineDeploy } from './deploy.define.js';
+import { defineDestroy } from './destroy.define.js';
+import { defineRollback } from './rollback.define.js';
 import { defineSchema } from './schema.define.js';
+import { defineStatus } from './status.define.js';
 import { defineValidate } from './validate.define.js';
 
 /**
@@ -9,4 +13,8 @@ import { defineValidate } from './validate.define.js';
 export function registerCommands(program: Command): void {
   defineValidate(program);
   defineSchema(program);
+  defineDeploy(program);
+  defineStatus(program);
+  defineRollback(program);
+  defineDestroy(program);
 }

@@ -42,12 +42,15 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     level: 'info',
     code: 'PLAN',
     message: changed ? `Plan for ${env}:\n${renderPlan(plans)}` : `${env}: no changes`,
-    data: { plans, counts },
+    data: { plans: publicPlans(plans), counts },
   });
 
   if (options.dryRun) {
     const result: DeployResult = { env, dryRun: true, changed, plans, outputs: {} };
-    host.result(result, changed ? 'Dry run: nothing was changed.' : 'no changes');
+    host.result(
+      { ...result, plans: publicPlans(plans) },
+      changed ? 'Dry run: nothing was changed.' : 'no changes',
+    );
     return result;
   }
   if (changed && host.interactive && !options.yes) {
@@ -67,7 +70,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   }
   const outputsFile = await writeOutputs(engine.resolved.file, env, outputs);
   const result: DeployResult = { env, dryRun: false, changed, plans, outputs, outputsFile };
-  host.result(result, renderOutputs(env, changed, outputs, outputsFile));
+  host.result({ ...result, plans: publicPlans(plans) }, renderOutputs(env, changed, outputs, outputsFile));
   return result;
 }
 
@@ -83,4 +86,9 @@ export function renderOutputs(
   }
   lines.push(`Outputs written to ${outputsFile}`);
   return lines.join('\n');
+}
+
+/** Plans without their target-specific detail (which may hold container environment values). */
+function publicPlans(plans: DeployPlan[]): Array<Pick<DeployPlan, 'target' | 'changes'>> {
+  return plans.map(({ target, changes }) => ({ target, changes }));
 }

@@ -1,0 +1,33 @@
+import { type EngineOptions, type IoHost, userError } from '@mlship/core';
+import { createIoHost } from '../io/create-host.js';
+import type { EngineFlags } from './deploy.define.js';
+
+export function parseTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const minutes = Number(value);
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 720) {
+    throw userError(
+      'INVALID_FLAG',
+      `--timeout expects whole minutes between 1 and 720, got "${value}".`,
+      'e.g. --timeout 45',
+    );
+  }
+  return minutes;
+}
+
+/** Engine options from CLI flags; deployer packages are imported from the CLI package so they resolve here. */
+export function engineOptionsFrom(flags: EngineFlags): { host: IoHost; options: EngineOptions } {
+  const host = createIoHost(flags);
+  const timeoutMinutes = parseTimeout(flags.timeout);
+  return {
+    host,
+    options: {
+      file: flags.file,
+      env: flags.env,
+      host,
+      importer: (specifier) => import(specifier),
+      wait: flags.wait ?? true,
+      ...(timeoutMinutes === undefined ? {} : { timeoutMinutes }),
+    },
+  };
+}

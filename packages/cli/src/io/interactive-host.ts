@@ -1,0 +1,63 @@
+import { formatElapsed, type IoHost, type IoMessage, type Progress } from '@mlship/core';
+import ora from 'ora';
+import type { StreamHostOptions } from './ci-host.js';
+import { prefixed } from './style.js';
+
+/** A terminal: ora spinners that show the elapsed time, coloured messages, y/n confirmations. */
+export class InteractiveIoHost implements IoHost {
+  readonly interactive = true;
+  constructor(private readonly options: StreamHostOptions & { color: boolean }) {}
+
+  notify(message: IoMessage): void {
+    if (message.level === 'debug' && !this.options.debug) return;
+    const stream =
+      message.level === 'error' || message.level === 'warn' ? this.options.stderr : this.options.stdout;
+    stream.write(`${this.options.styler.level(message.level, prefixed(message.level, message.message))}\n`);
+  }
+
+  async confirm(question: string, options: { default?: boolean } = {}): Promise<boolean> {
+    const { confirm } = await import('@inquirer/prompts');
+    return confirm({ message: question, default: options.default ?? false });
+  }
+
+  progress(label: string): Progress {
+    const start = Date.now();
+    let status = '';
+    const text = () =>
+      `${label}${status ? `: ${status}` : ''} ${this.options.styler.dim(`(${formatElapsed(Date.now() - start)})`)}`;
+    const spinner = ora({
+      text: text(),
+      stream: this.options.stdout as NodeJS.WriteStream,
+      color: 'cyan',
+      isEnabled: true,
+    }).start();
+    if (!this.options.color) spinner.color = 'white';
+    const timer = setInterval(() => {
+      spinner.text = text();
+    }, 1000);
+    timer.unref();
+    const stop = () => clearInterval(timer);
+    return {
+      update: (next) => {
+        status = next;
+        spinner.text = text();
+      },
+      succeed: (final) => {
+        stop();
+        spinner.succeed(
+          `${final ?? label} ${this.options.styler.dim(`(${formatElapsed(Date.now() - start)})`)}`,
+        );
+      },
+      fail: (final) => {
+        stop();
+        spinner.fail(
+          `${final ?? label} ${this.options.styler.dim(`(${formatElapsed(Date.now() - start)})`)}`,
+        );
+      },
+    };
+  }
+
+  result(data: unknown, text?: string): void {
+    this.options.stdout.write(`${text ?? JSON.stringify(data, null, 2)}\n`);
+  }
+}
