@@ -1,2 +1,43 @@
+export {
+  apigeeEnvironmentOf,
+  defaultFront,
+  ENVIRONMENTS,
+  type EnvironmentName,
+  type FrontDoorChoice,
+  frontOf,
+  type InitAnswers,
+  initAnswersSchema,
+  MODEL_NAME_MAX_LENGTH,
+  modelNameSchema,
+  PLACEHOLDER_ROLE_ARN,
+} from './answers.js';
+export { defaultFor, isRelevant } from './answers-defaults.js';
+export {
+  ANSWER_FLAGS,
+  type AnswerPath,
+  getPath,
+  mergeAnswers,
+  type PartialAnswers,
+  setPath,
+} from './answers-fields.js';
+export { answersFromFlags, type InitFlags } from './answers-flags.js';
+export {
+  ANSWER_ORDER,
+  completeAnswers,
+  isMissing,
+  type ResolvedAnswers,
+  type ResolveOptions,
+  readAnswersFile,
+  resolveAnswers,
+} from './answers-resolve.js';
+export { type ProjectContext, projectContext } from './context.js';
+export { featureBranch, type GitOptions, type GitPlan, type GitResult, gitBranch, planGit } from './git.js';
 export { registerFormatHelpers, shellWord, yamlScalar } from './helpers.js';
 export { createRenderer, type RenderedFile, renderString, renderTemplateDir } from './render.js';
+export {
+  defaultServerContext,
+  renderServer,
+  SAGEMAKER_MAX_BODY_BYTES,
+  type ServerTemplateContext,
+} from './server-context.js';
+export { type WriteOptions, type WriteResult, writeInit } from './write.js';

@@ -13,6 +13,8 @@ export interface RenderedFile {
 }
 
 const TEMPLATE_SUFFIX = '.hbs';
+/** npm and pnpm never pack `.gitignore` or `.npmrc`, so templates keep them under these names. */
+const PACKED_DOTFILES: Record<string, string> = { _gitignore: '.gitignore', _npmrc: '.npmrc' };
 
 /** A Handlebars environment in strict mode (a missing variable fails) with no HTML escaping. */
 export function createRenderer(): typeof Handlebars {
@@ -30,7 +32,7 @@ export async function renderTemplateDir(dir: string, context: object): Promise<R
   const files: RenderedFile[] = [];
   for (const absolute of await listFiles(dir)) {
     const rel = relative(dir, absolute).split(sep).join('/');
-    const target = substituteName(rel, context);
+    const target = restoreDotfile(substituteName(rel, context));
     if (rel.endsWith(TEMPLATE_SUFFIX)) {
       const source = await readFile(absolute, 'utf8');
       files.push({
@@ -58,6 +60,14 @@ export function renderString(
       cause: error,
     });
   }
+}
+
+function restoreDotfile(path: string): string {
+  const slash = path.lastIndexOf('/') + 1;
+  const base = path.slice(slash);
+  const key = base.endsWith(TEMPLATE_SUFFIX) ? base.slice(0, -TEMPLATE_SUFFIX.length) : base;
+  const restored = PACKED_DOTFILES[key];
+  return restored ? path.slice(0, slash) + restored + base.slice(key.length) : path;
 }
 
 function substituteName(path: string, context: object): string {

@@ -1,0 +1,144 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { MlshipError } from '@mlship/core';
+import type { z } from 'zod';
+import { type InitAnswers, initAnswersSchema } from './answers.js';
+import { applyDefaults, type DefaultsContext, isRelevant, pruneIrrelevant } from './answers-defaults.js';
+import {
+  ANSWER_FLAGS,
+  type AnswerPath,
+  flagForPath,
+  getPath,
+  mergeAnswers,
+  type PartialAnswers,
+} from './answers-fields.js';
+import { answersFromFlags, compact, type InitFlags } from './answers-flags.js';
+
+export const ANSWER_ORDER = Object.keys(ANSWER_FLAGS) as AnswerPath[];
+const REQUIRED_WITHOUT_DEFAULT: AnswerPath[] = ['name', 'modelFile'];
+
+export interface ResolveOptions extends DefaultsContext {
+  /** Take the default for every answer not given (`--yes`). */
+  yes?: boolean;
+  /** A terminal is attached, so the caller can prompt for the gaps. */
+  interactive?: boolean;
+}
+
+export interface ResolvedAnswers {
+  /** Complete and valid answers, when nothing is missing and prompts are not wanted. */
+  answers?: InitAnswers;
+  /** What flags and the answers file gave (before defaults). */
+  given: PartialAnswers;
+  /** Answers still needed: the ones to prompt for, or (without a terminal) the ones to report. */
+  missing: AnswerPath[];
+}
+
+/**
+ * Flags win over the answers file. With `--yes` or without a terminal, defaults fill the rest and only answers
+ * without a default (name, the onnx model file) can be missing; in a terminal every relevant gap is left to prompt.
+ */
+export async function resolveAnswers(
+  flags: InitFlags & { name?: string },
+  answersFile: string | undefined,
+  options: ResolveOptions = {},
+): Promise<ResolvedAnswers> {
+  const fromFile = answersFile ? await readAnswersFile(answersFile) : {};
+  const fromFlags = answersFromFlags(flags);
+  const given = mergeAnswers(fromFile, flags.name ? { name: flags.name } : {}, fromFlags);
+  checkGiven(given, options);
+  if (options.interactive && !options.yes) {
+    return { given, missing: ANSWER_ORDER.filter((p) => p !== 'dir' && isMissing(given, p)) };
+  }
+  const filled = applyDefaults(given, ANSWER_ORDER, options);
+  const missing = REQUIRED_WITHOUT_DEFAULT.filter((p) => isMissing(filled, p));
+  if (missing.length > 0) return { given, missing };
+  return { given, missing, answers: completeAnswers(given, options) };
+}
+
+export function isMissing(answers: PartialAnswers, path: AnswerPath): boolean {
+  return getPath(answers, path) === undefined && isRelevant(path, answers);
+}
+
+/** Defaults for the remaining gaps, then the schema: complete answers or one error naming every bad flag. */
+export function completeAnswers(given: PartialAnswers, ctx: DefaultsContext = {}): InitAnswers {
+  const filled = pruneIrrelevant(applyDefaults(given, ANSWER_ORDER, ctx));
+  const result = initAnswersSchema.safeParse(filled);
+  if (result.success) return result.data;
+  throw answersError(result.error.issues);
+}
+
+/** Reports values given by flag or file that can never be valid, before any prompt is shown. */
+function checkGiven(given: PartialAnswers, ctx: DefaultsContext): void {
+  const stand = { name: 'placeholder', modelFile: 'placeholder.onnx', ...given };
+  const result = initAnswersSchema.safeParse(applyDefaults(stand, ANSWER_ORDER, ctx));
+  if (result.success) return;
+  const givenIssues = result.error.issues.filter((issue) => {
+    const top = String(issue.path[0] ?? '');
+    return top in given && getPath(given, issue.path.slice(0, 2).join('.') as AnswerPath) !== undefined;
+  });
+  if (givenIssues.length > 0) throw answersError(givenIssues);
+}
+
+function answersError(issues: readonly z.core.$ZodIssue[]): MlshipError {
+  const lines = issues.map((issue) => {
+    const at = issue.path.map(String).join('.');
+    return `  ${flagForPath(issue.path)} (${at || 'answers'}): ${issue.message}`;
+  });
+  return new MlshipError('INIT_ANSWERS_INVALID', `Invalid init answers:\n${lines.join('\n')}`, {
+    hint: 'Fix the flags or the --answers file; run mlship init --help for every flag.',
+    details: issues,
+  });
+}
+
+/** Reads an answers JSON file; relative `modelFile` and `dir` are taken relative to the file. */
+export async function readAnswersFile(file: string): Promise<PartialAnswers> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new MlshipError(
+      'INIT_ANSWERS_FILE',
+      `Cannot read the answers file ${file}: ${(error as Error).message}`,
+      {
+        hint: 'Pass --answers <file.json> with a readable JSON file.',
+      },
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = Number(/position (\d+)/.exec(message)?.[1] ?? Number.NaN);
+    const where = Number.isNaN(position) ? '' : `:${lineCol(text, position)}`;
+    throw new MlshipError('INIT_ANSWERS_FILE', `${file}${where}: not valid JSON (${message})`, {
+      hint: 'The answers file is a JSON object with the same keys as examples/*.answers.json.',
+    });
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new MlshipError('INIT_ANSWERS_FILE', `${file}: expected a JSON object of answers`);
+  }
+  const known = new Set(ANSWER_ORDER.map((p) => p.split('.')[0]));
+  const unknown = Object.keys(data).filter((k) => !known.has(k));
+  if (unknown.length > 0) {
+    throw new MlshipError(
+      'INIT_ANSWERS_FILE',
+      `${file}: unknown answer ${unknown.map((k) => `"${k}"`).join(', ')}`,
+      {
+        hint: `Known answers: ${[...known].join(', ')}.`,
+      },
+    );
+  }
+  const answers = data as PartialAnswers;
+  const base = dirname(resolve(file));
+  return compact({
+    ...answers,
+    modelFile: answers.modelFile === undefined ? undefined : resolve(base, answers.modelFile),
+    dir: answers.dir === undefined ? undefined : resolve(base, answers.dir),
+  });
+}
+
+function lineCol(text: string, position: number): string {
+  const before = text.slice(0, position).split('\n');
+  return `${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
+}

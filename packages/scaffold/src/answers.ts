@@ -1,0 +1,155 @@
+import {
+  FRAMEWORKS,
+  FRONT_DOORS,
+  REGION_PATTERN,
+  RESOURCE_NAME_PATTERN,
+  ROLE_ARN_PATTERN,
+} from '@mlship/core';
+import { z } from 'zod';
+
+/** The environments `init` can create, in pipeline order. */
+export const ENVIRONMENTS = ['dev', 'qa', 'staging', 'prod'] as const;
+export type EnvironmentName = (typeof ENVIRONMENTS)[number];
+
+/**
+ * Longest model name: derived resource names such as `<name>-<env>-<14-digit timestamp>` (endpoint configs)
+ * must stay within SageMaker's 63 characters, so 63 - len('-staging-') - 14 = 40.
+ */
+export const MODEL_NAME_MAX_LENGTH = 40;
+
+export const PLACEHOLDER_ROLE_ARN = 'arn:aws:iam::123456789012:role/mlship-sagemaker-execution';
+export const PLACEHOLDER_APIGEE_ORG = 'my-apigee-org';
+export const PLACEHOLDER_JWKS_URI = 'https://auth.example.com/.well-known/jwks.json';
+
+const envName = z.enum(ENVIRONMENTS);
+const positiveInt = z.number().int().positive();
+
+export const modelNameSchema = z
+  .string()
+  .min(2, 'at least 2 characters')
+  .max(MODEL_NAME_MAX_LENGTH, `at most ${MODEL_NAME_MAX_LENGTH} characters (it becomes AWS resource names)`)
+  .regex(
+    RESOURCE_NAME_PATTERN,
+    'letters, digits and single hyphens, starting with a letter and not ending with a hyphen',
+  );
+
+const tagKey = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u, 'an AWS tag key')
+  .refine((k) => !k.toLowerCase().startsWith('aws:'), 'tag keys may not start with aws:');
+
+const tagValue = z
+  .string()
+  .max(256)
+  .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, 'an AWS tag value');
+
+export const initAnswersSchema = z
+  .strictObject({
+    name: modelNameSchema,
+    framework: z.enum(FRAMEWORKS),
+    /** For onnx: the .onnx file copied into the project's `model/model.onnx`. */
+    modelFile: z.string().min(1).optional(),
+    environments: z
+      .array(envName)
+      .min(1, 'choose at least one environment')
+      .refine((list) => new Set(list).size === list.length, 'an environment is listed twice'),
+    fronts: z.partialRecord(envName, z.enum(FRONT_DOORS)),
+    apigee: z
+      .strictObject({
+        organization: z.string().regex(/^[a-z][a-z0-9-]{0,61}$/, 'an Apigee organization name'),
+        /** Apigee environment per mlship environment; missing ones default to the mlship environment's name. */
+        environments: z.partialRecord(
+          envName,
+          z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'an Apigee environment name'),
+        ),
+        jwksUri: z.url({ protocol: /^https$/, error: 'an https:// URL' }),
+      })
+      .optional(),
+    instanceType: z
+      .string()
+      .regex(/^ml\.[a-z0-9]+\.[a-z0-9]+$/, 'a SageMaker instance type such as ml.m5.large'),
+    instanceCount: positiveInt.max(100),
+    volumeSize: positiveInt.max(512),
+    autoscaling: z.strictObject({
+      enabled: z.boolean(),
+      min: positiveInt.max(100),
+      max: positiveInt.max(100),
+      target: positiveInt.max(100_000),
+    }),
+    cache: z.strictObject({
+      enabled: z.boolean(),
+      ttl: positiveInt.max(7 * 24 * 3600),
+      redisUrl: z
+        .string()
+        .regex(/^rediss?:\/\/[^\s]+$/, 'a redis:// or rediss:// URL')
+        .optional(),
+      provision: z.boolean(),
+    }),
+    region: z.string().regex(REGION_PATTERN, 'an AWS region such as eu-central-1'),
+    team: tagValue.min(1, 'a team name is required'),
+    tags: z.record(tagKey, tagValue),
+    executionRoleArn: z
+      .string()
+      .regex(ROLE_ARN_PATTERN, 'an IAM role ARN (arn:aws:iam::<account>:role/<name>)'),
+    git: z.boolean(),
+    dir: z.string().min(1),
+  })
+  .superRefine((a, ctx) => {
+    if (a.framework === 'onnx' && !a.modelFile) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['modelFile'],
+        message: 'an .onnx model file is required for onnx',
+      });
+    }
+    if (a.framework === 'onnx' && a.modelFile && !a.modelFile.toLowerCase().endsWith('.onnx')) {
+      ctx.addIssue({ code: 'custom', path: ['modelFile'], message: 'a file ending in .onnx' });
+    }
+    for (const env of Object.keys(a.fronts)) {
+      if (!a.environments.includes(env as EnvironmentName)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fronts', env],
+          message: `${env} is not one of the environments`,
+        });
+      }
+    }
+    if (a.environments.some((env) => frontOf(a, env) === 'apigee') && !a.apigee) {
+      ctx.addIssue({ code: 'custom', path: ['apigee'], message: 'Apigee settings are required for Apigee' });
+    }
+    if (a.autoscaling.enabled && a.autoscaling.min > a.autoscaling.max) {
+      ctx.addIssue({ code: 'custom', path: ['autoscaling', 'min'], message: 'min must not exceed max' });
+    }
+    if (a.cache.enabled && a.cache.redisUrl && a.cache.provision) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cache', 'provision'],
+        message: 'use either a Redis URL or provisioning, not both',
+      });
+    }
+    if (a.cache.enabled && !a.cache.redisUrl && !a.cache.provision) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cache', 'redisUrl'],
+        message: 'a Redis URL, or provisioning, is required when the cache is on',
+      });
+    }
+  });
+
+export type InitAnswers = z.infer<typeof initAnswersSchema>;
+export type FrontDoorChoice = (typeof FRONT_DOORS)[number];
+
+/** The front door of an environment: the explicit choice, else API Gateway for dev/qa and Apigee for staging/prod. */
+export function frontOf(answers: Pick<InitAnswers, 'fronts'>, env: EnvironmentName): FrontDoorChoice {
+  return answers.fronts[env] ?? defaultFront(env);
+}
+
+export function defaultFront(env: EnvironmentName): FrontDoorChoice {
+  return env === 'dev' || env === 'qa' ? 'apigateway' : 'apigee';
+}
+
+export function apigeeEnvironmentOf(answers: InitAnswers, env: EnvironmentName): string {
+  return answers.apigee?.environments[env] ?? env;
+}

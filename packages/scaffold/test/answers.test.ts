@@ -1,0 +1,172 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MlshipError } from '@mlship/core';
+import { describe, expect, it } from 'vitest';
+import { completeAnswers, frontOf, PLACEHOLDER_ROLE_ARN, resolveAnswers } from '../src/index.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'mlship-answers-'));
+
+async function rejection(promise: Promise<unknown>): Promise<MlshipError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(MlshipError);
+  return error as MlshipError;
+}
+
+describe('resolveAnswers', () => {
+  it('--yes fills every default: custom model, dev/staging/prod, placeholders marked', async () => {
+    const { answers, missing } = await resolveAnswers({ name: 'demo' }, undefined, { yes: true, env: {} });
+    expect(missing).toEqual([]);
+    expect(answers).toMatchObject({
+      name: 'demo',
+      framework: 'custom',
+      environments: ['dev', 'staging', 'prod'],
+      instanceType: 'ml.m5.large',
+      instanceCount: 1,
+      volumeSize: 30,
+      autoscaling: { enabled: false, min: 1, max: 4, target: 100 },
+      cache: { enabled: true, ttl: 3600, provision: true },
+      region: 'us-east-1',
+      executionRoleArn: PLACEHOLDER_ROLE_ARN,
+      git: false,
+      dir: './demo',
+    });
+    expect(answers?.modelFile).toBeUndefined();
+    expect(answers?.apigee?.organization).toBe('my-apigee-org');
+    expect(answers && frontOf(answers, 'dev')).toBe('apigateway');
+    expect(answers && frontOf(answers, 'prod')).toBe('apigee');
+  });
+
+  it('takes the default region from AWS_REGION and git from the work tree', async () => {
+    const { answers } = await resolveAnswers({ name: 'demo' }, undefined, {
+      yes: true,
+      env: { AWS_REGION: 'eu-west-1' },
+      insideGitTree: true,
+    });
+    expect(answers?.region).toBe('eu-west-1');
+    expect(answers?.git).toBe(true);
+  });
+
+  it('flags win over the answers file; relative paths in the file are relative to it', async () => {
+    const dir = tmp();
+    const file = join(dir, 'a.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ name: 'from-file', region: 'eu-west-1', modelFile: 'm.onnx', team: 'a' }),
+    );
+    const { answers } = await resolveAnswers(
+      { team: 'b', envs: 'prod,dev', front: 'prod=apigateway' },
+      file,
+      {
+        yes: true,
+      },
+    );
+    expect(answers).toMatchObject({
+      name: 'from-file',
+      region: 'eu-west-1',
+      team: 'b',
+      framework: 'onnx',
+      modelFile: join(dir, 'm.onnx'),
+      environments: ['dev', 'prod'],
+      fronts: { prod: 'apigateway' },
+    });
+    expect(answers?.apigee).toBeUndefined();
+  });
+
+  it('without a terminal reports what has no default: the name and the onnx model file', async () => {
+    const result = await resolveAnswers({ framework: 'onnx' }, undefined, { interactive: false });
+    expect(result.answers).toBeUndefined();
+    expect(result.missing).toEqual(['name', 'modelFile']);
+  });
+
+  it('in a terminal leaves every relevant gap to the prompts, in order', async () => {
+    const result = await resolveAnswers({ name: 'x1', framework: 'custom', cache: false }, undefined, {
+      interactive: true,
+    });
+    expect(result.missing[0]).toBe('environments');
+    expect(result.missing).not.toContain('modelFile');
+    expect(result.missing).not.toContain('cache.ttl');
+    expect(result.missing).toContain('autoscaling.enabled');
+  });
+
+  it('rejects bad flags before prompting, naming the flag', async () => {
+    const error = await rejection(
+      resolveAnswers({ name: 'x1', instanceCount: '0', region: 'mars-1' }, undefined, { interactive: true }),
+    );
+    expect(error.code).toBe('INIT_ANSWERS_INVALID');
+    expect(error.message).toContain('--instance-count');
+    expect(error.message).toContain('--region');
+    expect(error.exitCode).toBe(2);
+  });
+
+  it('rejects malformed flag shapes with the expected form', async () => {
+    const front = await rejection(
+      resolveAnswers({ name: 'x1', front: 'dev:apigee' }, undefined, { yes: true }),
+    );
+    expect(front.message).toContain('--front');
+    const envs = await rejection(
+      resolveAnswers({ name: 'x1', envs: 'dev,preprod' }, undefined, { yes: true }),
+    );
+    expect(envs.message).toMatch(/--envs.*dev, qa, staging, prod/);
+    const tag = await rejection(resolveAnswers({ name: 'x1', tag: ['novalue'] }, undefined, { yes: true }));
+    expect(tag.message).toContain('--tag');
+    const count = await rejection(
+      resolveAnswers({ name: 'x1', instanceCount: 'two' }, undefined, { yes: true }),
+    );
+    expect(count.message).toContain('--instance-count');
+  });
+
+  it('rejects invalid model names (they become AWS resource names)', async () => {
+    for (const name of ['1model', 'has_underscore', 'ends-', 'x'.repeat(41), 'a']) {
+      const error = await rejection(resolveAnswers({ name }, undefined, { yes: true }));
+      expect(error.message).toContain('<model>');
+    }
+  });
+
+  it('points at the line and column of a broken answers file and rejects unknown keys', async () => {
+    const dir = tmp();
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{\n  "name": "x1",\n  "region" "eu"\n}');
+    const parse = await rejection(resolveAnswers({}, broken, { yes: true }));
+    expect(parse.message).toContain(`${broken}:3:`);
+    const unknown = join(dir, 'unknown.json');
+    writeFileSync(unknown, JSON.stringify({ name: 'x1', regoin: 'eu-west-1' }));
+    const keys = await rejection(resolveAnswers({}, unknown, { yes: true }));
+    expect(keys.message).toContain('"regoin"');
+  });
+});
+
+describe('completeAnswers', () => {
+  it('requires a model file for onnx and Redis settings for the cache', () => {
+    expect(() => completeAnswers({ name: 'x1', framework: 'onnx' })).toThrow(/--model-file/);
+    expect(() =>
+      completeAnswers({ name: 'x1', cache: { enabled: true, redisUrl: 'redis://r:6379', provision: true } }),
+    ).toThrow(/--provision-redis/);
+  });
+
+  it('drops answers that no longer matter', () => {
+    const answers = completeAnswers({
+      name: 'x1',
+      framework: 'custom',
+      modelFile: 'ignored.onnx',
+      environments: ['dev'],
+      apigee: { organization: 'org' },
+      cache: { enabled: false, redisUrl: 'redis://r' },
+    });
+    expect(answers.modelFile).toBeUndefined();
+    expect(answers.apigee).toBeUndefined();
+    expect(answers.cache).toEqual({ enabled: false, ttl: 3600, provision: false });
+  });
+
+  it('takes one Apigee environment for all, or one per environment', async () => {
+    const all = await resolveAnswers({ name: 'x1', apigeeOrg: 'acme', apigeeEnv: 'eval' }, undefined, {
+      yes: true,
+    });
+    expect(all.answers?.apigee?.environments).toMatchObject({ staging: 'eval', prod: 'eval' });
+    const per = await resolveAnswers({ name: 'x1', apigeeEnv: 'prod=live' }, undefined, { yes: true });
+    expect(per.answers?.apigee?.environments).toEqual({ prod: 'live' });
+  });
+});
