@@ -1,1 +1,19 @@
-export {};
+export type { ScalableTarget } from './autoscaling.js';
+export { FakeAutoScaling } from './autoscaling.js';
+export type { EcrImage } from './ecr.js';
+export { FakeEcr } from './ecr.js';
+export type { FakeAws, FakeAwsOptions, InjectedError, RecordedCall, ServiceName } from './fake-aws.js';
+export { startFakeAws } from './fake-aws.js';
+export { type CapturedStream, captureStream } from './fixtures/capture-stream.js';
+export { type TempDir, tempDir } from './fixtures/temp-dir.js';
+export type { SageMakerLimits } from './sagemaker/fake-sagemaker.js';
+export { FakeSageMaker } from './sagemaker/fake-sagemaker.js';
+export type { SeedEndpoint, SeedEndpointConfig, SeedModel } from './sagemaker/seed.js';
+export type {
+  EndpointConfigRecord,
+  EndpointRecord,
+  EndpointStatus,
+  ModelRecord,
+  Tag,
+  VariantState,
+} from './sagemaker/state.js';
