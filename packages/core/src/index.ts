@@ -1,5 +1,5 @@
 export { type AwsClientConfig, awsClientConfig } from './aws-config.js';
-export * from './config/schema.js';
+export * from './config/index.js';
 export { manualClock, systemClock } from './deploy/clock.js';
 export type { EngineOptions } from './deploy/context.js';
 export {
@@ -33,3 +33,12 @@ export {
 } from './errors.js';
 export type { ConfirmOptions, IoHost, IoLevel, IoMessage, Progress } from './io/io-host.js';
 export { type RecordedEvent, RecordingIoHost } from './io/recording-host.js';
+export {
+  endpointConfigName,
+  endpointName,
+  MAX_RESOURCE_NAME_LENGTH,
+  maxNameLength,
+  modelName,
+  SAGEMAKER_NAME_PATTERN,
+  VERSION_HASH_LENGTH,
+} from './naming.js';

@@ -1,0 +1,234 @@
+import { readFile } from 'node:fs/promises';
+import type { z } from 'zod';
+import { MlshipError } from '../errors.js';
+import { releaseDocumentSchema } from './document-schema.js';
+import { isPlainObject, mergeEnvironment, type Origin } from './merge.js';
+import {
+  type ConfigPath,
+  compareProblems,
+  configInvalidError,
+  dottedPath,
+  type Problem,
+  type Severity,
+} from './problems.js';
+import { checkRules } from './rules.js';
+import { type ResolvedConfig, resolvedEnvironmentSchema } from './schema.js';
+import { didYouMean } from './suggest.js';
+import { type Located, type Position, pathKey, readYaml } from './yaml-source.js';
+import { describeIssue, type SchemaProblem } from './zod-issues.js';
+
+export interface LoadOptions {
+  /** Resolve only this environment; all of them when absent. */
+  env?: string;
+}
+
+export interface LoadedRelease {
+  environments: ResolvedConfig[];
+  warnings: Problem[];
+  /** Every environment the file defines, in file order. */
+  environmentNames: string[];
+}
+
+/** The located node at `path`, else its nearest ancestor (pointing at the ancestor's key). */
+function locate(locations: Map<string, Located>, path: ConfigPath, atKey: boolean): Position {
+  const exact = locations.get(pathKey(path));
+  if (exact) return atKey && exact.key ? exact.key : exact.value;
+  for (let length = path.length - 1; length >= 0; length--) {
+    const ancestor = locations.get(pathKey(path.slice(0, length)));
+    if (ancestor) return ancestor.key ?? ancestor.value;
+  }
+  return { line: 1, col: 1 };
+}
+
+class ProblemList {
+  private readonly byKey = new Map<string, Problem & { envs?: Set<string> }>();
+  constructor(private readonly file: string) {}
+
+  add(
+    at: Position,
+    path: ConfigPath,
+    severity: Severity,
+    message: string,
+    hint?: string,
+    env?: string,
+  ): void {
+    const display = dottedPath(path);
+    const key = [at.line, at.col, display, severity, message].join('\u0000');
+    const existing = this.byKey.get(key);
+    if (existing) {
+      if (env) existing.envs?.add(env);
+      return;
+    }
+    this.byKey.set(key, {
+      file: this.file,
+      line: at.line,
+      col: at.col,
+      path: display,
+      message,
+      severity,
+      ...(hint ? { hint } : {}),
+      ...(env ? { envs: new Set([env]) } : {}),
+    });
+  }
+
+  has(at: Position): boolean {
+    return [...this.byKey.values()].some((problem) => problem.line === at.line && problem.col === at.col);
+  }
+
+  /** Problems in every environment checked need no environment tag. */
+  list(checked: readonly string[]): Problem[] {
+    return [...this.byKey.values()]
+      .map(({ envs, ...problem }) =>
+        envs && envs.size < checked.length
+          ? { ...problem, env: checked.filter((env) => envs.has(env)).join(', ') }
+          : problem,
+      )
+      .sort(compareProblems);
+  }
+}
+
+function schemaProblems(
+  schema: z.ZodType,
+  value: unknown,
+): SchemaProblem[] | z.infer<typeof resolvedEnvironmentSchema> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data as z.infer<typeof resolvedEnvironmentSchema>;
+  return result.error.issues.flatMap((issue) => describeIssue(issue, schema, value));
+}
+
+function fail(file: string, problems: Problem[]): never {
+  throw configInvalidError(file, problems);
+}
+
+function selectEnvironments(names: string[], env: string | undefined, file: string): string[] {
+  if (env === undefined) return names;
+  if (names.includes(env)) return [env];
+  throw new MlshipError(
+    'ENV_NOT_FOUND',
+    `environment "${env}" is not defined in ${file} (defined: ${names.join(', ') || 'none'})`,
+    {
+      hint: didYouMean(env, names) ?? 'add it under environments:, or pick one of the defined environments',
+    },
+  );
+}
+
+/**
+ * Parses and validates release.yaml text: YAML with positions → schema check of the whole document → for each
+ * environment, merge its overlay → schema check → cross-field rules. Throws one CONFIG_INVALID MlshipError listing
+ * every error; returns the resolved environments and the warnings otherwise.
+ */
+export function parseRelease(text: string, file: string, options: LoadOptions = {}): LoadedRelease {
+  const source = readYaml(text, file);
+  const problems = new ProblemList(file);
+  for (const problem of source.problems)
+    problems.add(problem, [], problem.severity, problem.message, problem.hint);
+  if (source.fatal) fail(file, problems.list([]));
+  const rootAt = locate(source.locations, [], false);
+  if (source.value === null || source.value === undefined) {
+    fail(file, [
+      {
+        file,
+        ...rootAt,
+        path: '',
+        severity: 'error',
+        message:
+          'the file is empty; expected a mapping with name, model, region, image, sagemaker and environments',
+      },
+    ]);
+  }
+  if (!isPlainObject(source.value)) {
+    fail(file, [
+      {
+        file,
+        ...rootAt,
+        path: '',
+        severity: 'error',
+        message: `expected a mapping of settings at the top level, got ${Array.isArray(source.value) ? 'a list' : 'a single value'}`,
+      },
+    ]);
+  }
+  const document = source.value;
+  const documentCheck = schemaProblems(releaseDocumentSchema, document);
+  if (Array.isArray(documentCheck)) {
+    for (const problem of documentCheck) {
+      problems.add(
+        locate(source.locations, problem.path, problem.atKey || problem.missing),
+        problem.path,
+        'error',
+        problem.message,
+        problem.hint,
+      );
+    }
+  }
+  const names = isPlainObject(document.environments) ? Object.keys(document.environments) : [];
+  const selected = selectEnvironments(names, options.env, file).filter((env) => {
+    const overlay = (document.environments as Record<string, unknown>)[env];
+    return overlay === null || isPlainObject(overlay);
+  });
+  const environments: ResolvedConfig[] = [];
+  for (const env of selected) {
+    const merged = mergeEnvironment(document, env, source.locations);
+    const result = schemaProblems(resolvedEnvironmentSchema, merged.value);
+    const where = (path: ConfigPath, atKey: boolean) =>
+      locateMerged(merged.origins, source.locations, env, path, atKey);
+    if (Array.isArray(result)) {
+      for (const problem of result) {
+        const at = where(problem.path, problem.atKey || problem.missing);
+        if (!problems.has(at) || problem.missing)
+          problems.add(at, problem.path, 'error', problem.message, problem.hint, env);
+      }
+      continue;
+    }
+    for (const problem of checkRules(result, env)) {
+      problems.add(
+        where(problem.path, false),
+        problem.path,
+        problem.severity,
+        problem.message,
+        problem.hint,
+        env,
+      );
+    }
+    environments.push({ env, file, config: result });
+  }
+  const all = problems.list(selected);
+  if (all.some((problem) => problem.severity === 'error')) fail(file, all);
+  return { environments, warnings: all, environmentNames: names };
+}
+
+function locateMerged(
+  origins: Map<string, Origin>,
+  locations: Map<string, Located>,
+  env: string,
+  path: ConfigPath,
+  atKey: boolean,
+): Position {
+  const exact = origins.get(pathKey(path));
+  if (exact) return atKey && exact.key ? exact.key : exact.value;
+  for (let length = path.length - 1; length >= 0; length--) {
+    const ancestor = origins.get(pathKey(path.slice(0, length)));
+    if (ancestor) return ancestor.key ?? ancestor.value;
+  }
+  return locate(locations, ['environments', env], true);
+}
+
+/** Reads and validates a release file; see `parseRelease`. A missing file is CONFIG_NOT_FOUND. */
+export async function loadRelease(file: string, options: LoadOptions = {}): Promise<LoadedRelease> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new MlshipError('CONFIG_NOT_FOUND', `${file} does not exist`, {
+        hint: '`mlship init` creates one, or pass --file <path>',
+        cause,
+      });
+    }
+    throw new MlshipError('CONFIG_UNREADABLE', `cannot read ${file} (${code ?? String(cause)})`, {
+      hint: 'check that it is a readable file',
+      cause,
+    });
+  }
+  return parseRelease(text, file, options);
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { APIGEE_TIME_UNITS, QUOTA_PERIODS } from './constants.js';
+
+const positiveInt = z.number().int().positive();
+
+export const cacheSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    ttl: positiveInt
+      .max(7 * 24 * 3600)
+      .default(3600)
+      .describe('Seconds a cached response lives'),
+    redisUrl: z
+      .string()
+      .regex(/^rediss?:\/\/.+/, 'a redis:// or rediss:// URL')
+      .optional()
+      .describe('An existing Redis; or set provision: true'),
+    provision: z
+      .boolean()
+      .default(false)
+      .describe('Create an ElastiCache Redis for this environment (needs vpc)'),
+    nodeType: z
+      .string()
+      .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, 'an ElastiCache node type such as cache.t4g.micro')
+      .default('cache.t4g.micro'),
+    vpc: z
+      .strictObject({
+        subnetIds: z
+          .array(z.string().regex(/^subnet-[0-9a-f]+$/, 'a subnet id such as subnet-0abc1234'))
+          .min(1),
+        securityGroupIds: z
+          .array(z.string().regex(/^sg-[0-9a-f]+$/, 'a security group id such as sg-0abc1234'))
+          .min(1),
+      })
+      .optional()
+      .describe('Subnets and security groups of the proxy Lambda and the provisioned Redis'),
+  })
+  .describe('Response cache in the Lambda proxy');
+
+export const apiGatewaySchema = z
+  .strictObject({
+    stageName: z
+      .string()
+      .regex(/^[a-zA-Z0-9_]{1,128}$/, 'a stage name of letters, digits and underscores')
+      .default('v1'),
+    throttle: z
+      .strictObject({
+        rateLimit: z.number().positive().default(50).describe('Steady-state requests per second'),
+        burstLimit: positiveInt.default(100),
+      })
+      .default({ rateLimit: 50, burstLimit: 100 }),
+    quota: z
+      .strictObject({ limit: positiveInt.default(10000), period: z.enum(QUOTA_PERIODS).default('DAY') })
+      .default({ limit: 10000, period: 'DAY' })
+      .describe('Usage-plan quota per API key'),
+    scopes: z
+      .array(z.string().regex(/^[\w.:/-]+$/, 'an OAuth scope name'))
+      .min(1)
+      .default(['invoke'])
+      .describe('Cognito resource-server scopes a client token must carry'),
+  })
+  .describe('API Gateway REST API with a Cognito authorizer and an API key');
+
+export const apigeeAuthSchema = z.discriminatedUnion('type', [
+  z
+    .strictObject({
+      type: z.literal('jwt'),
+      issuer: z.string().min(1),
+      audience: z.string().min(1),
+      jwksUri: z.url({ protocol: /^https$/, error: 'an https:// URL' }),
+    })
+    .describe('Verify JWTs issued by your auth service'),
+  z
+    .strictObject({
+      type: z.literal('oauth'),
+      scopes: z.array(z.string().min(1)).default([]).describe('Scopes the Apigee access token must carry'),
+    })
+    .describe('Verify Apigee-issued OAuth access tokens'),
+]);
+
+export const apigeeSchema = z
+  .strictObject({
+    organization: z.string().regex(/^[a-z][a-z0-9-]{0,61}$/, 'an Apigee organization name'),
+    environment: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'an Apigee environment name'),
+    basePath: z
+      .string()
+      .regex(/^\/[\w/-]*$/, 'a base path starting with /')
+      .optional(),
+    auth: apigeeAuthSchema,
+    quota: z
+      .strictObject({
+        limit: positiveInt.default(1000),
+        interval: positiveInt.default(1),
+        timeUnit: z.enum(APIGEE_TIME_UNITS).default('minute'),
+      })
+      .default({ limit: 1000, interval: 1, timeUnit: 'minute' }),
+    spikeArrest: z
+      .strictObject({ rate: z.string().regex(/^\d+p[sm]$/, 'a rate such as 100ps or 600pm') })
+      .default({ rate: '100ps' }),
+  })
+  .describe('Apigee X API proxy (JWT/OAuth, quota, spike arrest)');
+
+export const apiSchema = z
+  .strictObject({
+    apigateway: apiGatewaySchema.optional(),
+    apigee: apigeeSchema.optional(),
+  })
+  .describe('Front doors; each environment picks one with front');
+
+export const tagsSchema = z
+  .record(
+    z
+      .string()
+      .min(1)
+      .max(128)
+      .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u, 'an AWS tag key'),
+    z.string().max(256),
+  )
+  .describe('Tags on every AWS resource mlship creates');
