@@ -133,15 +133,15 @@ async function updateEndpoint(ctx: DeployContext, detail: SageMakerDetail): Prom
     await registerScaling(ctx, name, restored, desired.tags);
   }
   if (final?.EndpointStatus === 'InService') {
-    const alarmed = !final.FailureReason;
+    const reason = final.FailureReason ?? 'no reason given';
+    const rolledBack = !final.FailureReason || /roll(ed)?[ -]?back|alarm/i.test(reason);
+    const serving = final.EndpointConfigName ?? previous;
     throw deployError(
-      alarmed ? 'DEPLOY_ROLLED_BACK' : 'UPDATE_FAILED',
-      alarmed
-        ? `SageMaker rolled ${name} back to ${final.EndpointConfigName ?? previous}: a rollback alarm fired during the blue/green update to ${desired.configName}.`
-        : `Update of ${name} to ${desired.configName} failed: ${final.FailureReason}. ${final.EndpointConfigName ?? previous} still serves.`,
-      'Check the CloudWatch alarms and the endpoint logs (/aws/sagemaker/Endpoints/' +
-        name +
-        '), then deploy again.',
+      rolledBack ? 'DEPLOY_ROLLED_BACK' : 'UPDATE_FAILED',
+      rolledBack
+        ? `SageMaker rolled ${name} back to ${serving} during the blue/green update to ${desired.configName}: ${reason}`
+        : `Update of ${name} to ${desired.configName} failed: ${reason}. The previous config ${serving} still serves.`,
+      `Check the CloudWatch alarms and the endpoint logs (/aws/sagemaker/Endpoints/${name}), then deploy again.`,
     );
   }
   const reason = final?.FailureReason ?? (await describeEndpoint(ctx, name))?.FailureReason;
