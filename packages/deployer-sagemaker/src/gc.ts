@@ -16,7 +16,7 @@ function newestFirst(items: VersionInfo[]): VersionInfo[] {
 }
 
 /**
- * Keeps the desired version, the ones in use and the newest `keep - 1` others; returns the rest.
+ * Keeps the desired version, the one in use, and the newest others up to `keep` in all; returns the rest.
  * A model stays while a kept endpoint config uses it.
  */
 export function selectStale(
@@ -29,7 +29,7 @@ export function selectStale(
   const others = newestFirst(configs.filter((config) => !alwaysConfigs.has(config.name)));
   const keptConfigs = new Set([
     ...alwaysConfigs,
-    ...others.slice(0, Math.max(0, keep - 1)).map((c) => c.name),
+    ...others.slice(0, Math.max(0, keep - alwaysConfigs.size)).map((c) => c.name),
   ]);
   const staleConfigs = others.filter((config) => !keptConfigs.has(config.name)).map((config) => config.name);
 
