@@ -3,7 +3,7 @@ import {
   frontOf,
   PLACEHOLDER_APIGEE_ORG,
   PLACEHOLDER_JWKS_URI,
-  PLACEHOLDER_ROLE_ARN,
+  placeholderRoleArn,
 } from './answers.js';
 import { type AnswerPath, getPath, type PartialAnswers, setPath } from './answers-fields.js';
 
@@ -52,13 +52,15 @@ export function defaultFor(path: AnswerPath, given: PartialAnswers, ctx: Default
     case 'autoscaling.target':
       return 100;
     case 'cache.enabled':
-      return true;
+      return false;
     case 'cache.ttl':
       return 3600;
     case 'cache.redisUrl':
       return undefined;
     case 'cache.provision':
-      return given.cache?.enabled !== false && !given.cache?.redisUrl;
+      return given.cache?.enabled === true && !given.cache?.redisUrl;
+    case 'cache.vpc':
+      return undefined;
     case 'region': {
       const fromEnv = ctx.env?.AWS_REGION ?? ctx.env?.AWS_DEFAULT_REGION;
       return fromEnv && /^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(fromEnv) ? fromEnv : DEFAULT_REGION;
@@ -68,7 +70,7 @@ export function defaultFor(path: AnswerPath, given: PartialAnswers, ctx: Default
     case 'tags':
       return {};
     case 'executionRoleArn':
-      return PLACEHOLDER_ROLE_ARN;
+      return placeholderRoleArn(given.region ?? DEFAULT_REGION);
     case 'git':
       return ctx.insideGitTree ?? false;
     case 'dir':
@@ -89,6 +91,7 @@ export function isRelevant(path: AnswerPath, given: PartialAnswers): boolean {
     if (given.cache?.enabled === false) return false;
     if (path === 'cache.redisUrl') return given.cache?.provision !== true;
     if (path === 'cache.provision') return !given.cache?.redisUrl;
+    if (path === 'cache.vpc') return given.cache?.provision === true;
   }
   return true;
 }
@@ -118,8 +121,11 @@ export function pruneIrrelevant(given: PartialAnswers): PartialAnswers {
   if (!isRelevant('apigee.organization', given)) delete out.apigee;
   if (given.framework === 'custom') delete out.modelFile;
   if (given.cache?.enabled === false) {
-    const { redisUrl: _unused, ...rest } = given.cache;
+    const { redisUrl: _url, vpc: _vpc, ...rest } = given.cache;
     out.cache = { ...rest, provision: false };
+  } else if (given.cache && !given.cache.provision) {
+    const { vpc: _vpc, ...rest } = given.cache;
+    out.cache = rest;
   }
   return out;
 }

@@ -28,6 +28,7 @@ export const ANSWER_FLAGS = {
   'cache.ttl': '--cache-ttl <seconds>',
   'cache.redisUrl': '--redis-url <redis://...>',
   'cache.provision': '--provision-redis',
+  'cache.vpc': '--cache-subnets <subnet-id,...> --cache-security-groups <sg-id,...>',
   region: '--region <aws-region>',
   team: '--team <name>',
   tags: '--tag <key=value> (repeatable)',

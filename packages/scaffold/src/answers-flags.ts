@@ -19,6 +19,8 @@ export interface InitFlags {
   cacheTtl?: string;
   redisUrl?: string;
   provisionRedis?: boolean;
+  cacheSubnets?: string;
+  cacheSecurityGroups?: string;
   region?: string;
   team?: string;
   tag?: string[];
@@ -140,6 +142,7 @@ export function answersFromFlags(flags: InitFlags): PartialAnswers {
       ttl: parseIntFlag('--cache-ttl', flags.cacheTtl),
       redisUrl: flags.redisUrl,
       provision: flags.provisionRedis,
+      vpc: cacheVpc(flags),
     },
     region: flags.region,
     team: flags.team,
@@ -150,6 +153,16 @@ export function answersFromFlags(flags: InitFlags): PartialAnswers {
   };
   if (Object.values(apigee).some((v) => v !== undefined)) partial.apigee = apigee;
   return compact(partial);
+}
+
+function cacheVpc(flags: InitFlags): { subnetIds: string[]; securityGroupIds: string[] } | undefined {
+  if (flags.cacheSubnets === undefined && flags.cacheSecurityGroups === undefined) return undefined;
+  const list = (value: string | undefined) =>
+    (value ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  return { subnetIds: list(flags.cacheSubnets), securityGroupIds: list(flags.cacheSecurityGroups) };
 }
 
 /** Removes undefined leaves and groups left empty, so that merging never overwrites a value with nothing. */

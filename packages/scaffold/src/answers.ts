@@ -1,6 +1,7 @@
 import {
   FRAMEWORKS,
   FRONT_DOORS,
+  INSTANCE_TYPES,
   REGION_PATTERN,
   RESOURCE_NAME_PATTERN,
   ROLE_ARN_PATTERN,
@@ -67,9 +68,9 @@ export const initAnswersSchema = z
         jwksUri: z.url({ protocol: /^https$/, error: 'an https:// URL' }),
       })
       .optional(),
-    instanceType: z
-      .string()
-      .regex(/^ml\.[a-z0-9]+\.[a-z0-9]+$/, 'a SageMaker instance type such as ml.m5.large'),
+    instanceType: z.string().refine((type) => INSTANCE_TYPES.some((known) => known.type === type), {
+      error: (issue) => `a SageMaker instance type mlship knows${nearestType(String(issue.input))}`,
+    }),
     instanceCount: positiveInt.max(100),
     volumeSize: positiveInt.max(512),
     autoscaling: z.strictObject({
@@ -86,6 +87,17 @@ export const initAnswersSchema = z
         .regex(/^rediss?:\/\/[^\s]+$/, 'a redis:// or rediss:// URL')
         .optional(),
       provision: z.boolean(),
+      /** ElastiCache runs in a VPC: where to provision it. */
+      vpc: z
+        .strictObject({
+          subnetIds: z
+            .array(z.string().regex(/^subnet-[0-9a-f]+$/, 'a subnet id such as subnet-0abc12'))
+            .min(1),
+          securityGroupIds: z
+            .array(z.string().regex(/^sg-[0-9a-f]+$/, 'a security group id such as sg-0abc12'))
+            .min(1),
+        })
+        .optional(),
     }),
     region: z.string().regex(REGION_PATTERN, 'an AWS region such as eu-central-1'),
     team: tagValue.min(1, 'a team name is required'),
@@ -129,6 +141,31 @@ export const initAnswersSchema = z
         message: 'use either a Redis URL or provisioning, not both',
       });
     }
+    if (a.cache.enabled && a.cache.provision && !a.cache.vpc) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cache', 'vpc'],
+        message: 'provisioning Redis needs the VPC subnets and security groups of ElastiCache',
+      });
+    }
+    if (
+      a.autoscaling.enabled &&
+      (a.instanceCount < a.autoscaling.min || a.instanceCount > a.autoscaling.max)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['instanceCount'],
+        message: `with autoscaling the instance count must lie within min (${a.autoscaling.min}) and max (${a.autoscaling.max})`,
+      });
+    }
+    const partition = partitionOf(a.region);
+    if (!a.executionRoleArn.startsWith(`arn:${partition}:`)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['executionRoleArn'],
+        message: `region ${a.region} needs a role in partition ${partition} (arn:${partition}:iam::...)`,
+      });
+    }
     if (a.cache.enabled && !a.cache.redisUrl && !a.cache.provision) {
       ctx.addIssue({
         code: 'custom',
@@ -148,6 +185,27 @@ export function frontOf(answers: Pick<InitAnswers, 'fronts'>, env: EnvironmentNa
 
 export function defaultFront(env: EnvironmentName): FrontDoorChoice {
   return env === 'dev' || env === 'qa' ? 'apigateway' : 'apigee';
+}
+
+function nearestType(type: string): string {
+  const [, family] = type.split('.');
+  const near = INSTANCE_TYPES.filter((known) => known.type.split('.')[1] === family).map((k) => k.type);
+  const list =
+    near.length > 0
+      ? near
+      : ['ml.t2.medium', 'ml.m5.large', 'ml.m5.xlarge', 'ml.c5.xlarge', 'ml.g4dn.xlarge'];
+  return ` (e.g. ${list.slice(0, 5).join(', ')})`;
+}
+
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+/** The placeholder execution role, in the region's partition. */
+export function placeholderRoleArn(region: string): string {
+  return PLACEHOLDER_ROLE_ARN.replace('arn:aws:', `arn:${partitionOf(region)}:`);
 }
 
 export function apigeeEnvironmentOf(answers: InitAnswers, env: EnvironmentName): string {

@@ -6,7 +6,7 @@ import {
   type InitAnswers,
   PLACEHOLDER_APIGEE_ORG,
   PLACEHOLDER_JWKS_URI,
-  PLACEHOLDER_ROLE_ARN,
+  placeholderRoleArn,
 } from './answers.js';
 
 /** Everything the `templates/project` files need, derived from the answers (and nothing else). */
@@ -84,7 +84,7 @@ export function projectContext(answers: InitAnswers): ProjectContext {
       volumeSizeInGB: answers.volumeSize,
     },
     executionRoleArn: answers.executionRoleArn,
-    placeholderRole: answers.executionRoleArn === PLACEHOLDER_ROLE_ARN,
+    placeholderRole: answers.executionRoleArn === placeholderRoleArn(answers.region),
     autoscaling: answers.autoscaling,
     cache: answers.cache,
     apigateway,

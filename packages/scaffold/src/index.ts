@@ -33,6 +33,8 @@ export {
 export { type ProjectContext, projectContext } from './context.js';
 export { featureBranch, type GitOptions, type GitPlan, type GitResult, gitBranch, planGit } from './git.js';
 export { registerFormatHelpers, shellWord, yamlScalar } from './helpers.js';
+export { type InitOptions, type InitResult, init } from './init.js';
+export { mlshipDevDependencies, type PlanOptions, planInit, renderProject } from './project.js';
 export { createRenderer, type RenderedFile, renderString, renderTemplateDir } from './render.js';
 export {
   defaultServerContext,

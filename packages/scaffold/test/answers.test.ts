@@ -28,7 +28,7 @@ describe('resolveAnswers', () => {
       instanceCount: 1,
       volumeSize: 30,
       autoscaling: { enabled: false, min: 1, max: 4, target: 100 },
-      cache: { enabled: true, ttl: 3600, provision: true },
+      cache: { enabled: false, ttl: 3600, provision: false },
       region: 'us-east-1',
       executionRoleArn: PLACEHOLDER_ROLE_ARN,
       git: false,
@@ -168,5 +168,31 @@ describe('completeAnswers', () => {
     expect(all.answers?.apigee?.environments).toMatchObject({ staging: 'eval', prod: 'eval' });
     const per = await resolveAnswers({ name: 'x1', apigeeEnv: 'prod=live' }, undefined, { yes: true });
     expect(per.answers?.apigee?.environments).toEqual({ prod: 'live' });
+  });
+});
+
+describe('instance types and regions', () => {
+  it('knows the instance types of the price table and suggests ones of the same family', async () => {
+    const ok = await resolveAnswers({ name: 'x1', instanceType: 'ml.g4dn.xlarge' }, undefined, { yes: true });
+    expect(ok.answers?.instanceType).toBe('ml.g4dn.xlarge');
+    const bad = await rejection(
+      resolveAnswers({ name: 'x1', instanceType: 'ml.m5.huge' }, undefined, { yes: true }),
+    );
+    expect(bad.message).toMatch(/--instance-type.*ml\.m5\.large/);
+  });
+
+  it('uses the placeholder role of the region partition and rejects a role of another partition', async () => {
+    const gov = await resolveAnswers({ name: 'x1', region: 'us-gov-west-1' }, undefined, { yes: true });
+    expect(gov.answers?.executionRoleArn).toMatch(/^arn:aws-us-gov:iam::/);
+    const wrong = await rejection(
+      resolveAnswers(
+        { name: 'x1', region: 'cn-north-1', roleArn: 'arn:aws:iam::123456789012:role/x' },
+        undefined,
+        {
+          yes: true,
+        },
+      ),
+    );
+    expect(wrong.message).toContain('--role-arn');
   });
 });

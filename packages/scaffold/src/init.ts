@@ -1,0 +1,30 @@
+import type { InitAnswers } from './answers.js';
+import { type GitPlan, type GitResult, gitBranch, planGit } from './git.js';
+import { type PlanOptions, planInit } from './project.js';
+import { type WriteResult, writeInit } from './write.js';
+
+export interface InitOptions extends PlanOptions {
+  force?: boolean;
+  dryRun?: boolean;
+}
+
+export interface InitResult extends WriteResult {
+  /** What git will do (dry run) or did. */
+  gitPlan: GitPlan;
+  git?: GitResult;
+}
+
+/**
+ * `mlship init` as a library call: plan the files, check git preconditions (before anything is written),
+ * write, then branch and commit. With `dryRun` it only plans and checks.
+ */
+export async function init(answers: InitAnswers, options: InitOptions = {}): Promise<InitResult> {
+  const files = await planInit(answers, options);
+  const gitPlan: GitPlan = answers.git
+    ? await planGit(answers.dir, answers.name, { init: true })
+    : { action: 'skip', reason: 'git disabled (--no-git)' };
+  const written = await writeInit(files, answers.dir, { force: options.force, dryRun: options.dryRun });
+  if (options.dryRun || gitPlan.action === 'skip') return { ...written, gitPlan };
+  const git = await gitBranch(answers.dir, answers.name, { init: true });
+  return { ...written, gitPlan, ...(git ? { git } : {}) };
+}

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { MlshipError, TARGETS } from '@mlship/core';
+import { frontOf, type InitAnswers } from './answers.js';
+import { ONNX_MODEL_FILE, projectContext } from './context.js';
+import type { RenderedFile } from './render.js';
+import { renderTemplateDir } from './render.js';
+import { defaultServerContext, renderServer } from './server-context.js';
+import { templateDir } from './templates-dir.js';
+
+export interface PlanOptions {
+  /** The mlship version the generated project depends on (default: this package's version). */
+  mlshipVersion?: string;
+}
+
+/** The release.yaml, CI pipeline, README and .gitignore of a project (no server files). */
+export function renderProject(answers: InitAnswers): Promise<RenderedFile[]> {
+  return renderTemplateDir(templateDir('project'), projectContext(answers));
+}
+
+/** Every file `init` would write, relative to the project directory. Reads templates and the model; writes nothing. */
+export async function planInit(answers: InitAnswers, options: PlanOptions = {}): Promise<RenderedFile[]> {
+  const mlshipVersion = options.mlshipVersion ?? scaffoldVersion();
+  const server = await renderServer(
+    defaultServerContext({
+      name: answers.name,
+      framework: answers.framework,
+      ...(answers.framework === 'onnx' ? { modelFile: ONNX_MODEL_FILE } : {}),
+      mlshipVersion: `^${mlshipVersion}`,
+      devDependencies: mlshipDevDependencies(answers, mlshipVersion),
+    }),
+  );
+  const project = await renderProject(answers);
+  const model = answers.framework === 'onnx' ? [await modelFile(answers.modelFile as string)] : [];
+  const byPath = new Map<string, RenderedFile>();
+  for (const file of [...server, ...project, ...model]) byPath.set(file.path, file);
+  return [...byPath.values()].sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** `@mlship/cli` plus the deployer packages the chosen front doors need, pinned to the running version. */
+export function mlshipDevDependencies(answers: InitAnswers, version: string): Record<string, string> {
+  const fronts = answers.environments.map((env) => frontOf(answers, env));
+  const packages = TARGETS.filter((target) =>
+    fronts.some((front) => target.enabled({ front } as Parameters<typeof target.enabled>[0])),
+  ).map((target) => target.packageName);
+  return Object.fromEntries(['@mlship/cli', ...packages].sort().map((name) => [name, `^${version}`]));
+}
+
+async function modelFile(path: string): Promise<RenderedFile> {
+  try {
+    return { path: `model/${ONNX_MODEL_FILE}`, contents: await readFile(path) };
+  } catch (error) {
+    throw new MlshipError(
+      'INIT_MODEL_FILE',
+      `Cannot read the model file ${path}: ${(error as Error).message}`,
+      {
+        hint: 'Pass --model-file with the path of your exported .onnx model.',
+      },
+    );
+  }
+}
+
+let cachedVersion: string | undefined;
+function scaffoldVersion(): string {
+  cachedVersion ??= (
+    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+  ).version;
+  return cachedVersion;
+}
