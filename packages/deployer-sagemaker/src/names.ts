@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 
-/** SageMaker model, endpoint config and endpoint names: `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}`. */
-const MAX = 63;
-const HASH_LENGTH = 10;
+import { VERSION_HASH_LENGTH } from '@mlship/core';
+
+export { endpointConfigName, endpointName, modelName } from '@mlship/core';
+
+const HASH_LENGTH = VERSION_HASH_LENGTH;
 
 export function hashOf(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, HASH_LENGTH);
@@ -19,25 +21,19 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function fit(base: string, room: number): string {
-  return base.slice(0, room).replace(/-+$/, '');
-}
-
-export function endpointName(name: string, env: string): string {
-  return fit(`${name}-${env}`, MAX);
-}
-
 /** Prefix shared by every versioned model and endpoint config of one app and environment. */
 export function versionPrefix(name: string, env: string): string {
-  return `${fit(`${name}-${env}`, MAX - HASH_LENGTH - 3)}-`;
+  return `${name}-${env}-`;
 }
 
-export function modelName(name: string, env: string, hash: string): string {
-  return `${versionPrefix(name, env)}m${hash}`;
-}
-
-export function endpointConfigName(name: string, env: string, hash: string): string {
-  return `${versionPrefix(name, env)}c${hash}`;
+/** True for `<name>-<env>-<hash>` names that mlship versions (models and endpoint configs). */
+export function isVersionName(candidate: string, name: string, env: string): boolean {
+  const prefix = versionPrefix(name, env);
+  return (
+    candidate.startsWith(prefix) &&
+    /^[a-z0-9]+$/.test(candidate.slice(prefix.length)) &&
+    candidate.length === prefix.length + HASH_LENGTH
+  );
 }
 
 export function scalingResourceId(endpoint: string, variant: string): string {

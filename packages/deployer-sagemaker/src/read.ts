@@ -11,7 +11,7 @@ import { type Desired, desiredState } from './desired.js';
 import { BUSY_STATUSES, describeEndpoint, waitForEndpoint } from './endpoint.js';
 import { selectStale, type VersionInfo } from './gc.js';
 import { imageRef, resolveImageTag, verifyImage } from './image.js';
-import { versionPrefix } from './names.js';
+import { isVersionName, versionPrefix } from './names.js';
 import { readScaling, type ScalingState } from './scaling.js';
 
 export interface EndpointState {
@@ -86,7 +86,8 @@ export async function listVersions(
   ctx: DeployContext,
 ): Promise<{ configs: VersionInfo[]; models: VersionInfo[] }> {
   const { sagemaker } = clientsFor(ctx);
-  const prefix = versionPrefix(ctx.resolved.config.name, ctx.resolved.env);
+  const { name, env } = { name: ctx.resolved.config.name, env: ctx.resolved.env };
+  const prefix = versionPrefix(name, env);
   const configs: VersionInfo[] = [];
   const models: VersionInfo[] = [];
   let token: string | undefined;
@@ -95,7 +96,7 @@ export async function listVersions(
       new ListEndpointConfigsCommand({ NameContains: prefix, MaxResults: 100, NextToken: token }),
     );
     for (const item of out.EndpointConfigs ?? []) {
-      if (!item.EndpointConfigName?.startsWith(`${prefix}c`)) continue;
+      if (!item.EndpointConfigName || !isVersionName(item.EndpointConfigName, name, env)) continue;
       configs.push({
         name: item.EndpointConfigName,
         arn: item.EndpointConfigArn ?? '',
@@ -109,7 +110,7 @@ export async function listVersions(
       new ListModelsCommand({ NameContains: prefix, MaxResults: 100, NextToken: token }),
     );
     for (const item of out.Models ?? []) {
-      if (!item.ModelName?.startsWith(`${prefix}m`)) continue;
+      if (!item.ModelName || !isVersionName(item.ModelName, name, env)) continue;
       models.push({ name: item.ModelName, arn: item.ModelArn ?? '', created: +(item.CreationTime ?? 0) });
     }
     token = out.NextToken;

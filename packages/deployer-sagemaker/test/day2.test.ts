@@ -52,20 +52,17 @@ describe('rollback, status, destroy, version retention', () => {
 
   it('`destroy` deletes only resources tagged for this app and env', async () => {
     await deployTags('v1');
-    h.aws.sagemaker.seedModel({ name: 'iris-dev-mhandmade00', tags: { owner: 'someone' } });
+    h.aws.sagemaker.seedModel({ name: 'iris-dev-handmade', tags: { owner: 'someone' } });
     h.aws.sagemaker.seedModel({
-      name: 'iris-dev-mprodcopy00',
+      name: 'iris-dev-prodcopy',
       tags: { 'mlship:app': 'iris', 'mlship:env': 'prod' },
     });
     const e = engine(h, resolved(h.dir.path));
     const [report] = await e.destroy({ yes: true });
     expect(h.aws.sagemaker.endpoints.size).toBe(0);
-    expect([...h.aws.sagemaker.models.keys()].sort()).toEqual([
-      'iris-dev-mhandmade00',
-      'iris-dev-mprodcopy00',
-    ]);
+    expect([...h.aws.sagemaker.models.keys()].sort()).toEqual(['iris-dev-handmade', 'iris-dev-prodcopy']);
     expect(h.aws.sagemaker.endpointConfigs.size).toBe(0);
-    expect(report?.skipped.map((s) => s.id).sort()).toEqual(['iris-dev-mhandmade00', 'iris-dev-mprodcopy00']);
+    expect(report?.skipped.map((s) => s.id).sort()).toEqual(['iris-dev-handmade', 'iris-dev-prodcopy']);
   });
 
   it('`destroy` leaves an untagged endpoint of the same name alone', async () => {

@@ -47,7 +47,7 @@ describe('deploy to SageMaker', () => {
     const result = await e.deploy({ dryRun: true });
     expect(result.changed).toBe(true);
     expect(h.aws.mutatingCalls()).toEqual([]);
-    expect(e.host.messages().join('\n')).toMatch(/\+ SageMaker::Model iris-dev-m[0-9a-f]{10}/);
+    expect(e.host.messages().join('\n')).toMatch(/\+ SageMaker::Model iris-dev-[0-9a-f]{8}/);
   });
 
   it('a model change is a blue/green update; autoscaling off keeps the configured count', async () => {
@@ -72,7 +72,7 @@ describe('deploy to SageMaker', () => {
     );
     const plan = e.host.messages().join('\n');
     expect(plan).toContain('~ SageMaker::Endpoint iris-dev  (blue/green ALL_AT_ONCE)');
-    expect(plan).toMatch(/model: iris-dev-m\w+ → iris-dev-m\w+/);
+    expect(plan).toMatch(/model: iris-dev-\w+ → iris-dev-\w+/);
   });
 
   it('canary config sends CANARY traffic routing and the rollback alarms', async () => {
