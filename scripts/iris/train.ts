@@ -1,6 +1,6 @@
 /**
  * Trains a multinomial logistic regression on the iris data set and writes it as ONNX.
- * Usage: pnpm exec tsx scripts/iris/train.ts [out.onnx]   (default: scripts/iris/iris.onnx)
+ * Usage: pnpm exec tsx scripts/iris/train.ts [out.onnx]   (default: scripts/iris/iris.onnx, plus iris.json)
  * Deterministic: the same data and hyper-parameters always give the same bytes.
  */
 import { writeFileSync } from 'node:fs';
@@ -23,6 +23,9 @@ const bytes = encodeSoftmaxModel(model, {
   docString: `Iris softmax regression; output classes: ${classes.join(', ')}`,
 });
 writeFileSync(out, bytes);
+// The same weights as JSON: the model of the `custom` framework's example (templates/server/custom/model).
+const json = { labels: classes, weights: model.weights, bias: model.bias };
+writeFileSync(out.replace(/\.onnx$/, '.json'), `${JSON.stringify(json, null, 2)}\n`);
 console.log(
   `training accuracy ${(correct / x.length).toFixed(4)} (${correct}/${x.length}); wrote ${out} (${bytes.length} bytes)`,
 );
