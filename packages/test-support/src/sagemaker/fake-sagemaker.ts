@@ -56,7 +56,11 @@ export class FakeSageMaker {
     readonly accountId: string,
     /** DescribeEndpoint calls that still see a transitional status before it completes. */
     public transitionAfterDescribes = 2,
-  ) {}
+  ) {
+    this.initialTransitionAfterDescribes = transitionAfterDescribes;
+  }
+
+  private readonly initialTransitionAfterDescribes: number;
 
   operations(): Record<string, Handler> {
     return { ...resourceOperations(this), ...endpointOperations(this), ...tagOperations(this) };
@@ -131,6 +135,7 @@ export class FakeSageMaker {
     this.outcomes = { create: [], update: [] };
     this.holding = false;
     this.limits = {};
+    this.transitionAfterDescribes = this.initialTransitionAfterDescribes;
   }
 
   // ---- used by the operation modules ---------------------------------------------------------------------
