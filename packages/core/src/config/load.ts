@@ -46,13 +46,13 @@ class ProblemList {
 
   add(
     at: Position,
-    path: ConfigPath,
+    path: ConfigPath | string,
     severity: Severity,
     message: string,
     hint?: string,
     env?: string,
   ): void {
-    const display = dottedPath(path);
+    const display = typeof path === 'string' ? path : dottedPath(path);
     const key = [at.line, at.col, display, severity, message].join('\u0000');
     const existing = this.byKey.get(key);
     if (existing) {
@@ -120,8 +120,9 @@ function selectEnvironments(names: string[], env: string | undefined, file: stri
 export function parseRelease(text: string, file: string, options: LoadOptions = {}): LoadedRelease {
   const source = readYaml(text, file);
   const problems = new ProblemList(file);
-  for (const problem of source.problems)
-    problems.add(problem, [], problem.severity, problem.message, problem.hint);
+  for (const problem of source.problems) {
+    problems.add(problem, problem.path, problem.severity, problem.message, problem.hint);
+  }
   if (source.fatal) fail(file, problems.list([]));
   const rootAt = locate(source.locations, [], false);
   if (source.value === null || source.value === undefined) {

@@ -40,6 +40,11 @@ class OriginTracker {
     }
   }
 
+  /** An object both sides define keeps the base's location (where a missing key would naturally go). */
+  mergedObject(path: ConfigPath): void {
+    if (!this.origins.has(pathKey(path))) this.fromOverlay(path);
+  }
+
   fromOverlay(path: ConfigPath): void {
     const docPath = [...this.overlayRoot, ...path];
     const located = this.locations.get(pathKey(docPath));
@@ -65,7 +70,7 @@ function mergeValue(base: unknown, overlay: unknown, path: ConfigPath, tracker: 
     tracker.replace(path, overlay);
     return overlay;
   }
-  tracker.fromOverlay(path);
+  tracker.mergedObject(path);
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(overlay as Record<string, unknown>)) {
     setOwn(

@@ -123,13 +123,32 @@ function lengthPhrase(noun: string, unit: string, bag: Bag): string {
   return noun;
 }
 
+type ErrorFn = (issue: object) => unknown;
+interface CheckDef {
+  format?: string;
+  error?: ErrorFn;
+}
+
+/** The custom message of a string format or regex check, which this codebase phrases as a noun ("an s3:// URI"). */
+function formatMessage(schema: z.ZodType): string | undefined {
+  const def = schema._zod.def as CheckDef & { checks?: { _zod: { def: CheckDef } }[] };
+  const candidates = [def, ...(def.checks ?? []).map((check) => check._zod.def)];
+  for (const candidate of candidates) {
+    if (!candidate.format || typeof candidate.error !== 'function') continue;
+    const message = candidate.error({});
+    if (typeof message === 'string') return message;
+  }
+  return undefined;
+}
+
 /** What a schema accepts, in words: "a whole number from 1 to 100", "one of onnx, custom", "a mapping". */
 export function describeExpected(schema: z.ZodType | undefined): string {
   if (!schema) return 'a valid value';
   const inner = unwrapSchema(schema);
   const bag = (inner._zod as { bag?: Bag }).bag ?? {};
   if (inner instanceof z.ZodNumber) return numberPhrase(bag);
-  if (inner instanceof z.ZodString) return lengthPhrase('a string', 'characters', bag);
+  if (inner._zod.def.type === 'string')
+    return formatMessage(inner) ?? lengthPhrase('a string', 'characters', bag);
   if (inner instanceof z.ZodBoolean) return 'true or false';
   if (inner instanceof z.ZodEnum) return `one of ${inner.options.join(', ')}`;
   if (inner instanceof z.ZodLiteral) return [...inner.values].map(String).join(' or ');

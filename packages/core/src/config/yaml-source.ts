@@ -33,7 +33,7 @@ export interface YamlSource {
 }
 
 /** Aliases can expand exponentially ("billion laughs"); no honest release.yaml has this many nodes. */
-const MAX_NODES = 100_000;
+const MAX_NODES = 10_000;
 
 export function pathKey(path: ConfigPath): string {
   return path.join('\u0000');
@@ -151,9 +151,14 @@ export function readYaml(text: string, file: string): YamlSource {
     nodes: 0,
     resolving: new Set(),
   };
+  const errorLines = new Set<number>();
   for (const error of doc.errors) {
+    const at = lines.linePos(error.pos[0]);
+    // Later errors on the same line are usually echoes of the first.
+    if (errorLines.has(at.line)) continue;
+    errorLines.add(at.line);
     const message = error.message.replace(/; please use YAML\.parseAllDocuments\(\)/, '');
-    problemAt(ctx, lines.linePos(error.pos[0]), '', `YAML syntax error: ${message}`);
+    problemAt(ctx, at, '', `YAML syntax error: ${message}`);
   }
   for (const warning of doc.warnings) {
     ctx.problems.push({

@@ -75,7 +75,7 @@ export function describeIssue(issue: Issue, root: z.ZodType, data: unknown): Sch
           {
             ...base,
             missing: true,
-            message: `missing required key "${String(path.at(-1))}" (expected ${describeExpected(schema)})`,
+            message: `missing required key "${String(path.at(-1))}", expected ${describeExpected(schema)}`,
             ...(hint ? { hint } : {}),
           },
         ];
@@ -120,7 +120,7 @@ export function describeIssue(issue: Issue, root: z.ZodType, data: unknown): Sch
         const hint = suggestionFor(value, allowed);
         const message =
           value === undefined
-            ? `missing required key "${issue.discriminator}" (expected one of ${allowed.join(', ')})`
+            ? `missing required key "${issue.discriminator}", expected one of ${allowed.join(', ')}`
             : `expected one of ${allowed.join(', ')}, got ${describeValue(value)}`;
         return [{ ...base, missing: value === undefined, message, ...(hint ? { hint } : {}) }];
       }
