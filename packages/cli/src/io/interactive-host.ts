@@ -31,12 +31,14 @@ export class InteractiveIoHost implements IoHost {
       color: 'cyan',
       isEnabled: true,
     }).start();
-    if (!this.options.color) spinner.color = 'white';
     const timer = setInterval(() => {
       spinner.text = text();
     }, 1000);
     timer.unref();
     const stop = () => clearInterval(timer);
+    const { styler } = this.options;
+    const done = (final: string | undefined) =>
+      `${final ?? label} ${styler.dim(`(${formatElapsed(Date.now() - start)})`)}`;
     return {
       update: (next) => {
         status = next;
@@ -44,15 +46,11 @@ export class InteractiveIoHost implements IoHost {
       },
       succeed: (final) => {
         stop();
-        spinner.succeed(
-          `${final ?? label} ${this.options.styler.dim(`(${formatElapsed(Date.now() - start)})`)}`,
-        );
+        spinner.stopAndPersist({ symbol: styler.level('success', '✔'), text: done(final) });
       },
       fail: (final) => {
         stop();
-        spinner.fail(
-          `${final ?? label} ${this.options.styler.dim(`(${formatElapsed(Date.now() - start)})`)}`,
-        );
+        spinner.stopAndPersist({ symbol: styler.level('error', '✖'), text: done(final) });
       },
     };
   }

@@ -31,7 +31,7 @@ export class JsonIoHost implements IoHost {
     };
   }
 
-  result(data: unknown): void {
+  result(data: unknown, _text?: string): void {
     this.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
   }
 }
