@@ -110,3 +110,12 @@ function nearestExisting(path: string): string {
   }
   return current;
 }
+
+/** Whether `dir` (or, before it exists, its nearest existing parent) lies inside a git work tree. */
+export async function isInsideWorkTree(dir: string): Promise<boolean> {
+  try {
+    return await simpleGit(nearestExisting(resolve(dir))).checkIsRepo();
+  } catch {
+    return false;
+  }
+}

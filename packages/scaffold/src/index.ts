@@ -11,7 +11,9 @@ export {
   modelNameSchema,
   PLACEHOLDER_ROLE_ARN,
 } from './answers.js';
-export { defaultFor, isRelevant } from './answers-defaults.js';
+export { checkAnswer } from './answers-check.js';
+export { equivalentCommand } from './answers-command.js';
+export { DEFAULT_ENVIRONMENTS, type DefaultsContext, defaultFor, isRelevant } from './answers-defaults.js';
 export {
   ANSWER_FLAGS,
   type AnswerPath,
@@ -20,7 +22,7 @@ export {
   type PartialAnswers,
   setPath,
 } from './answers-fields.js';
-export { answersFromFlags, type InitFlags } from './answers-flags.js';
+export { answersFromFlags, type InitFlags, parseTags } from './answers-flags.js';
 export {
   ANSWER_ORDER,
   completeAnswers,
@@ -31,7 +33,15 @@ export {
   resolveAnswers,
 } from './answers-resolve.js';
 export { type ProjectContext, projectContext } from './context.js';
-export { featureBranch, type GitOptions, type GitPlan, type GitResult, gitBranch, planGit } from './git.js';
+export {
+  featureBranch,
+  type GitOptions,
+  type GitPlan,
+  type GitResult,
+  gitBranch,
+  isInsideWorkTree,
+  planGit,
+} from './git.js';
 export { registerFormatHelpers, shellWord, yamlScalar } from './helpers.js';
 export { type InitOptions, type InitResult, init } from './init.js';
 export { mlshipDevDependencies, type PlanOptions, planInit, renderProject } from './project.js';

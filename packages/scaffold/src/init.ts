@@ -22,7 +22,7 @@ export async function init(answers: InitAnswers, options: InitOptions = {}): Pro
   const files = await planInit(answers, options);
   const gitPlan: GitPlan = answers.git
     ? await planGit(answers.dir, answers.name, { init: true })
-    : { action: 'skip', reason: 'git disabled (--no-git)' };
+    : { action: 'skip', reason: 'not requested; --git creates feature/mlship-<model>' };
   const written = await writeInit(files, answers.dir, { force: options.force, dryRun: options.dryRun });
   if (options.dryRun || gitPlan.action === 'skip') return { ...written, gitPlan };
   const git = await gitBranch(answers.dir, answers.name, { init: true });

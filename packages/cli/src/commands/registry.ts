@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { defineDeploy } from './deploy.define.js';
 import { defineDestroy } from './destroy.define.js';
+import { defineInit } from './init.define.js';
 import { defineRollback } from './rollback.define.js';
 import { defineSchema } from './schema.define.js';
 import { defineStatus } from './status.define.js';
@@ -11,6 +12,7 @@ import { defineValidate } from './validate.define.js';
  * lazily imports `<name>.run.ts`, so `mlship --help` and `mlship init` never load zod, YAML or an AWS SDK.
  */
 export function registerCommands(program: Command): void {
+  defineInit(program);
   defineValidate(program);
   defineSchema(program);
   defineDeploy(program);

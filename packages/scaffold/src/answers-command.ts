@@ -1,0 +1,47 @@
+import { defaultFront, type InitAnswers } from './answers.js';
+import { shellWord } from './helpers.js';
+
+/** The one-line, non-interactive command that reproduces these answers (printed after an interactive run). */
+export function equivalentCommand(answers: InitAnswers): string {
+  const args: string[] = ['npx', 'mlship', 'init', answers.name, '--framework', answers.framework];
+  if (answers.modelFile) args.push('--model-file', answers.modelFile);
+  args.push('--envs', answers.environments.join(','));
+  const fronts = answers.environments
+    .filter((env) => answers.fronts[env] !== undefined && answers.fronts[env] !== defaultFront(env))
+    .map((env) => `${env}=${answers.fronts[env]}`);
+  if (fronts.length > 0) args.push('--front', fronts.join(','));
+  if (answers.apigee) {
+    args.push('--apigee-org', answers.apigee.organization);
+    const envs = Object.entries(answers.apigee.environments).filter(([env, name]) => env !== name);
+    if (envs.length > 0) args.push('--apigee-env', envs.map(([env, name]) => `${env}=${name}`).join(','));
+    args.push('--jwks-uri', answers.apigee.jwksUri);
+  }
+  args.push('--region', answers.region);
+  args.push('--instance-type', answers.instanceType, '--instance-count', String(answers.instanceCount));
+  args.push('--volume-size', String(answers.volumeSize));
+  if (answers.autoscaling.enabled) {
+    const { min, max, target } = answers.autoscaling;
+    args.push('--autoscaling', '--min-instances', String(min), '--max-instances', String(max));
+    args.push('--target-invocations', String(target));
+  } else {
+    args.push('--no-autoscaling');
+  }
+  if (answers.cache.enabled) {
+    args.push('--cache', '--cache-ttl', String(answers.cache.ttl));
+    if (answers.cache.redisUrl) args.push('--redis-url', answers.cache.redisUrl);
+    if (answers.cache.provision) args.push('--provision-redis');
+    if (answers.cache.vpc) {
+      args.push('--cache-subnets', answers.cache.vpc.subnetIds.join(','));
+      args.push('--cache-security-groups', answers.cache.vpc.securityGroupIds.join(','));
+    }
+  } else {
+    args.push('--no-cache');
+  }
+  args.push('--team', answers.team);
+  for (const [key, value] of Object.entries(answers.tags)) args.push('--tag', `${key}=${value}`);
+  args.push('--role-arn', answers.executionRoleArn);
+  args.push(answers.git ? '--git' : '--no-git');
+  if (answers.dir !== `./${answers.name}`) args.push('--dir', answers.dir);
+  args.push('--yes');
+  return args.map((arg, i) => (i < 3 ? arg : shellWord(arg))).join(' ');
+}
