@@ -4,6 +4,7 @@ import { checkDeploymentConfig } from './deployment-config.js';
 import type { FakeSageMaker } from './fake-sagemaker.js';
 import { listPage } from './list.js';
 import { alreadyExists, type EndpointRecord, findByName, notFound, type VariantState } from './state.js';
+import { checkScalableVariants, variantsFor } from './variants.js';
 
 const STATUS_ORDER = [
   'OutOfService',
@@ -25,7 +26,7 @@ export function endpointOperations(sm: FakeSageMaker): Record<string, Handler> {
       const config = sm.requireEndpointConfig(input.EndpointConfigName);
       checkDeploymentConfig(input.DeploymentConfig, config);
       sm.checkCountLimit('Number of endpoints', 'Endpoints', sm.endpoints.size, sm.limits.endpoints);
-      const variants = sm.variantsFor(config);
+      const variants = variantsFor(sm, config);
       sm.checkInstanceLimits(variants);
       const now = sm.clock.now();
       const record: EndpointRecord = {
@@ -64,8 +65,8 @@ export function endpointOperations(sm: FakeSageMaker): Record<string, Handler> {
       }
       const config = sm.requireEndpointConfig(input.EndpointConfigName);
       checkDeploymentConfig(input.DeploymentConfig, config);
-      sm.checkScalableVariants(endpoint, config);
-      const variants = sm.variantsFor(config, endpoint, input);
+      checkScalableVariants(sm, endpoint, config);
+      const variants = variantsFor(sm, config, endpoint, input);
       sm.checkInstanceLimits(variants);
       const now = sm.clock.now();
       endpoint.EndpointStatus = 'Updating';

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { validationError } from '../server/aws-error.js';
 import type { Handler } from '../server/aws-json.js';
 import { endpointOperations } from './endpoints.js';
@@ -172,60 +171,6 @@ export class FakeSageMaker {
     return this.outcomes[kind].shift() ?? { type: 'succeed' };
   }
 
-  /** The variants a config deploys; with RetainAllVariantProperties, counts/weights of same-named variants stay. */
-  // biome-ignore lint/suspicious/noExplicitAny: UpdateEndpoint input
-  variantsFor(config: EndpointConfigRecord, current?: EndpointRecord, update?: any): VariantState[] {
-    const excluded = new Set<string>(
-      (update?.ExcludeRetainedVariantProperties ?? []).map(
-        (p: { VariantPropertyType: string }) => p.VariantPropertyType,
-      ),
-    );
-    return config.ProductionVariants.map((pv) => {
-      const model = pv.ModelName ? this.requireModel(pv.ModelName) : undefined;
-      const previous = update?.RetainAllVariantProperties
-        ? current?.ProductionVariants.find((v) => v.VariantName === pv.VariantName)
-        : undefined;
-      const count =
-        previous && !excluded.has('DesiredInstanceCount')
-          ? previous.DesiredInstanceCount
-          : (pv.InitialInstanceCount ?? 0);
-      const weight =
-        previous && !excluded.has('DesiredWeight') ? previous.DesiredWeight : (pv.InitialVariantWeight ?? 1);
-      const containers = model ? (model.Containers ?? [model.PrimaryContainer]).filter(Boolean) : [];
-      return {
-        VariantName: pv.VariantName,
-        InstanceType: pv.InstanceType,
-        ModelName: pv.ModelName,
-        CurrentWeight: weight,
-        DesiredWeight: weight,
-        CurrentInstanceCount: count,
-        DesiredInstanceCount: count,
-        DeployedImages: containers
-          .filter((c) => c.Image)
-          .map((c) => ({
-            SpecifiedImage: c.Image,
-            ResolvedImage: this.resolve(c.Image),
-            ResolutionTime: this.clock.now(),
-          })),
-      };
-    });
-  }
-
-  /** AWS refuses to remove, or change the instance type of, a variant registered with Application Auto Scaling. */
-  checkScalableVariants(endpoint: EndpointRecord, config: EndpointConfigRecord): void {
-    const blocked = (this.scaling?.registeredVariants(endpoint.EndpointName) ?? []).filter((name) => {
-      const next = config.ProductionVariants.find((v) => v.VariantName === name);
-      const current = endpoint.ProductionVariants.find((v) => v.VariantName === name);
-      return !next || (current !== undefined && current.InstanceType !== next.InstanceType);
-    });
-    if (blocked.length > 0) {
-      throw validationError(
-        `The variant(s) "[${blocked.join(', ')}]" must be deregistered as scalable targets with AWS Application ` +
-          'Auto Scaling before they can be removed or have their instance types updated.',
-      );
-    }
-  }
-
   checkCountLimit(quota: string, unit: string, used: number, limit: number | undefined): void {
     checkCountLimit(quota, unit, used, limit);
   }
@@ -238,12 +183,5 @@ export class FakeSageMaker {
   advance(endpoint: EndpointRecord): void {
     if (this.holding && endpoint.EndpointStatus === 'Updating') return;
     advanceTransition(this, endpoint);
-  }
-
-  private resolve(image: string): string {
-    if (image.includes('@')) return image;
-    const digest =
-      this.resolveDigest?.(image) ?? `sha256:${createHash('sha256').update(image).digest('hex')}`;
-    return `${image.replace(/:[^/:]+$/, '')}@${digest}`;
   }
 }

@@ -1,5 +1,6 @@
 import type { FakeSageMaker } from './fake-sagemaker.js';
 import type { EndpointConfigRecord, EndpointRecord, EndpointStatus, ModelRecord, Tag } from './state.js';
+import { variantsFor } from './variants.js';
 
 export type Tags = Record<string, string> | Tag[];
 
@@ -92,7 +93,7 @@ export function seedHelpers(sm: FakeSageMaker) {
       EndpointStatus: 'InService',
       CreationTime: now,
       LastModifiedTime: now,
-      ProductionVariants: sm.variantsFor(config),
+      ProductionVariants: variantsFor(sm, config),
     };
     sm.endpoints.set(o.name, record);
     sm.putTags(record.EndpointArn, toTags(o.tags));
