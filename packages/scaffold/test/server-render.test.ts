@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MlshipError } from '@mlship/core';
+import { validate } from 'dockerfile-utils';
+import { describe, expect, it } from 'vitest';
+import { defaultServerContext, renderServer } from '../src/server-context.js';
+
+const repo = join(import.meta.dirname, '..', '..', '..');
+const text = (files: Awaited<ReturnType<typeof renderServer>>, path: string) => {
+  const file = files.find((f) => f.path === path);
+  if (!file) throw new Error(`${path} was not rendered`);
+  return file.contents.toString();
+};
+
+const onnx = defaultServerContext({ name: 'iris-onnx', framework: 'onnx', modelFile: 'model.onnx' });
+const custom = defaultServerContext({ name: 'churn', framework: 'custom' });
+
+describe('renderServer', () => {
+  it('renders the shared server plus the ONNX model code, and nothing the init templates own', async () => {
+    const paths = (await renderServer(onnx)).map((f) => f.path);
+    expect(paths).toEqual([
+      '.dockerignore',
+      '.npmrc',
+      'API.md',
+      'Dockerfile',
+      'package.json',
+      'src/app.ts',
+      'src/config.ts',
+      'src/csv.ts',
+      'src/errors.ts',
+      'src/healthcheck.ts',
+      'src/limiter.ts',
+      'src/metrics.ts',
+      'src/model/index.ts',
+      'src/model/onnx-model.ts',
+      'src/model/tensor-input.ts',
+      'src/model/tensor-output.ts',
+      'src/model/types.ts',
+      'src/routes/health.ts',
+      'src/routes/info.ts',
+      'src/routes/predict.ts',
+      'src/serve.ts',
+      'src/shutdown.ts',
+      'src/state.ts',
+      'test/config.test.ts',
+      'test/fixtures/model.onnx',
+      'test/health.test.ts',
+      'test/helpers.ts',
+      'test/info.test.ts',
+      'test/onnx-model.test.ts',
+      'test/predict.test.ts',
+      'test/shutdown.test.ts',
+      'tsconfig.build.json',
+      'tsconfig.json',
+      'vitest.config.ts',
+    ]);
+  });
+
+  it('renders a custom project with a working predict() example and no onnxruntime', async () => {
+    const files = await renderServer(custom);
+    const paths = files.map((f) => f.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['src/predict.ts', 'model/model.json', 'test/custom-model.test.ts']),
+    );
+    expect(paths.filter((p) => p.includes('onnx'))).toEqual([]);
+    const pkg = JSON.parse(text(files, 'package.json'));
+    expect(Object.keys(pkg.dependencies)).toEqual(['fastify']);
+  });
+
+  it('writes a package.json with the scripts, dependencies and extra devDependencies', async () => {
+    const ctx = {
+      ...onnx,
+      devDependencies: { '@mlship/cli': '^0.1.0', '@mlship/deployer-sagemaker': '^0.1.0' },
+    };
+    const pkg = JSON.parse(text(await renderServer(ctx), 'package.json'));
+    expect(pkg.name).toBe('iris-onnx');
+    expect(Object.keys(pkg.scripts)).toEqual(['build', 'start', 'serve', 'dev', 'test', 'typecheck']);
+    expect(pkg.dependencies).toEqual({ fastify: '^5.12.8', 'onnxruntime-node': '^1.30.0' });
+    expect(pkg.devDependencies).toMatchObject({
+      '@mlship/cli': '^0.1.0',
+      '@mlship/deployer-sagemaker': '^0.1.0',
+      vitest: '4.1.12',
+    });
+  });
+
+  it('puts the limits from the context into the server defaults', async () => {
+    const config = text(
+      await renderServer({ ...onnx, maxBatchSize: 32, bodyLimitBytes: 1024, requestTimeoutMs: 5000 }),
+      'src/config.ts',
+    );
+    expect(config).toContain('maxBatchSize: 32,');
+    expect(config).toContain('bodyLimitBytes: 1024,');
+    expect(config).toContain('requestTimeoutMs: 5000,');
+    expect(config).toContain('modelFile: "model.onnx",');
+  });
+
+  it('keeps onnxruntime from downloading GPU binaries', async () => {
+    expect(text(await renderServer(onnx), '.npmrc')).toContain('onnxruntime-node-install=skip');
+  });
+
+  it.each([onnx, custom])(
+    'renders a Dockerfile that lints clean and follows the SageMaker contract ($framework)',
+    async (ctx) => {
+      const dockerfile = text(await renderServer(ctx), 'Dockerfile');
+      expect(validate(dockerfile)).toEqual([]);
+      expect(dockerfile.match(/^FROM node:20-bookworm-slim AS \w+$/gm)).toHaveLength(2);
+      expect(dockerfile).toMatch(/npm prune --omit=dev/);
+      expect(dockerfile).toMatch(/^USER node$/m);
+      expect(dockerfile).toMatch(/^EXPOSE 8080$/m);
+      expect(dockerfile).toMatch(/^HEALTHCHECK .* CMD \["node", "dist\/healthcheck\.js"\]$/m);
+      expect(dockerfile).toMatch(/^ENTRYPOINT \["node", "dist\/serve\.js"\]$/m);
+      expect(dockerfile).toMatch(/^CMD \["serve"\]$/m);
+    },
+  );
+
+  it('the linter does catch a broken Dockerfile (the check can fail)', () => {
+    expect(validate('FROM node:20\nEXPOSE http\n').length).toBeGreaterThan(0);
+  });
+
+  it('is deterministic, and examples/iris-onnx holds exactly its output', async () => {
+    const first = await renderServer(onnx);
+    expect(await renderServer(onnx)).toEqual(first);
+    for (const file of first) {
+      const committed = readFileSync(join(repo, 'examples', 'iris-onnx', file.path));
+      expect(
+        committed.equals(Buffer.from(file.contents)),
+        `${file.path} is stale: run scripts/iris/render-example.ts`,
+      ).toBe(true);
+    }
+  });
+
+  it('refuses an invalid context with every problem named', async () => {
+    const bad = {
+      ...onnx,
+      name: '9lives',
+      modelFile: '../x.onnx',
+      maxBatchSize: 0,
+      bodyLimitBytes: 7 * 1024 * 1024,
+    };
+    const error = await renderServer(bad).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MlshipError);
+    const message = (error as MlshipError).message;
+    for (const part of [
+      'name "9lives"',
+      'modelFile "../x.onnx"',
+      'maxBatchSize 0',
+      'bodyLimitBytes 7340032',
+    ]) {
+      expect(message).toContain(part);
+    }
+  });
+});
