@@ -1,3 +1,7 @@
-export async function runSchema(): Promise<number> {
-  throw new Error('schema is not built yet');
+import { releaseJsonSchema } from '@mlship/core';
+
+/** Prints the JSON Schema of release.yaml (the same as @mlship/core/release.schema.json). */
+export async function runSchema(stdout: NodeJS.WritableStream = process.stdout): Promise<number> {
+  stdout.write(`${JSON.stringify(releaseJsonSchema(), null, 2)}\n`);
+  return 0;
 }

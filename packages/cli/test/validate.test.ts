@@ -1,0 +1,134 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ResolvedEnvironment } from '@mlship/core';
+import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { parse } from 'yaml';
+import { run } from '../src/program.js';
+
+const SAMPLE = fileURLToPath(new URL('../../../examples/release/release.yaml', import.meta.url));
+
+let stdout: MockInstance;
+let stderr: MockInstance;
+const written = (spy: MockInstance) => spy.mock.calls.map(([chunk]) => String(chunk)).join('');
+
+async function mlship(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const code = await run(['node', 'mlship', ...args]);
+  return { code, out: written(stdout), err: written(stderr) };
+}
+
+beforeEach(() => {
+  stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
+async function invalidFile(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'mlship-validate-'));
+  const file = join(dir, 'release.yaml');
+  const text = (await import('node:fs')).readFileSync(SAMPLE, 'utf8');
+  await writeFile(
+    file,
+    text
+      .replace('count: 1, volumeSizeInGB: 50', 'count: 0, volumeSizeInGB: 50')
+      .replace('type: ml.t2.medium', 'type: ml.t2.mediun'),
+  );
+  return file;
+}
+
+describe('mlship validate', () => {
+  it('prints the merged prod settings of the sample', async () => {
+    const { code, out, err } = await mlship('validate', '--file', SAMPLE, '--env', 'prod');
+    expect(code).toBe(0);
+    expect(out).toMatch(
+      /^# environment: prod \(front: apigee\)\n# cost: 2 x ml\.m5\.xlarge at ~\$0\.276\/h = ~\$402\.96\/month/,
+    );
+    const settings = parse(out) as ResolvedEnvironment;
+    expect(settings.sagemaker.instance).toEqual({ type: 'ml.m5.xlarge', count: 2, volumeSizeInGB: 50 });
+    expect(settings.sagemaker.autoscaling.enabled).toBe(true);
+    expect(settings.sagemaker.deployment.strategy).toBe('canary');
+    expect(settings.api.apigee?.environment).toBe('prod');
+    expect(err).toBe(`${SAMPLE} is valid (prod; 0 warnings)\n`);
+  });
+
+  it('prints every environment by default', async () => {
+    const { code, out } = await mlship('validate', '-f', SAMPLE);
+    expect(code).toBe(0);
+    expect(out.match(/^# environment: \w+/gm)).toEqual([
+      '# environment: dev',
+      '# environment: qa',
+      '# environment: staging',
+      '# environment: prod',
+    ]);
+  });
+
+  it('prints JSON with --json', async () => {
+    const { code, out } = await mlship('validate', '--file', SAMPLE, '--env', 'staging', '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as {
+      environments: Record<string, ResolvedEnvironment>;
+      warnings: unknown[];
+    };
+    expect(Object.keys(json.environments)).toEqual(['staging']);
+    expect(json.environments.staging?.api.apigee?.environment).toBe('staging');
+    expect(json.warnings).toEqual([]);
+  });
+
+  it('exits 2 on an invalid file with file:line:col on stderr and no stack trace', async () => {
+    const file = await invalidFile();
+    const { code, out, err } = await mlship('validate', '--file', file);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain(`Error [CONFIG_INVALID]: ${file} is invalid (2 errors):`);
+    expect(err).toContain(
+      `${file}:8:42 sagemaker.instance.count: expected a whole number from 1 to 100, got 0`,
+    );
+    expect(err).toContain(
+      `${file}:26:36 sagemaker.instance.type [dev]: unknown instance type "ml.t2.mediun" (did you mean ml.t2.medium?)`,
+    );
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints the problems as JSON with --json', async () => {
+    const file = await invalidFile();
+    const { code, err } = await mlship('validate', '--file', file, '--json');
+    expect(code).toBe(2);
+    const json = JSON.parse(err) as {
+      error: { code: string; details: { line: number; col: number; path: string }[] };
+    };
+    expect(json.error.code).toBe('CONFIG_INVALID');
+    expect(json.error.details.map(({ line, col, path }) => `${line}:${col} ${path}`)).toEqual([
+      '8:42 sagemaker.instance.count',
+      '26:36 sagemaker.instance.type',
+    ]);
+  });
+
+  it('reports a missing file with the init hint and an unknown environment with a suggestion', async () => {
+    const missing = await mlship('validate', '--file', join(tmpdir(), 'nope', 'release.yaml'));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('Error [CONFIG_NOT_FOUND]');
+    expect(missing.err).toContain('mlship init');
+    stderr.mockClear();
+    const unknown = await mlship('validate', '--file', SAMPLE, '--env', 'prd');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('Error [ENV_NOT_FOUND]: environment "prd" is not defined');
+    expect(unknown.err).toContain('Hint: did you mean prod?');
+  });
+});
+
+describe('mlship schema', () => {
+  it('prints the committed JSON Schema', async () => {
+    const { code, out } = await mlship('schema');
+    expect(code).toBe(0);
+    const committed = (await import('node:fs')).readFileSync(
+      fileURLToPath(new URL('../../core/release.schema.json', import.meta.url)),
+      'utf8',
+    );
+    expect(out).toBe(committed);
+  });
+});
