@@ -8,7 +8,7 @@ export {
   monthlyEstimate,
   PRICE_REGIONS,
 } from './instance-types.js';
-export { releaseJsonSchema } from './json-schema.js';
+export { releaseJsonSchema, resolvedEnvironmentJsonSchema } from './json-schema.js';
 export { type LoadedRelease, type LoadOptions, loadRelease, parseRelease } from './load.js';
 export { formatProblem, type Problem, type Severity } from './problems.js';
 export { AWS_REGIONS } from './regions.js';
