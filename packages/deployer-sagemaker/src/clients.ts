@@ -15,6 +15,9 @@ const cache = new WeakMap<DeployContext, Clients>();
 export function clientsFor(ctx: DeployContext): Clients {
   let clients = cache.get(ctx);
   if (!clients) {
+    // The SDK warns on Node 20 about its releases after January 2027; mlship pins its SDK, so the notice is noise
+    // in every CI log. Users can still opt in by setting the variable to anything else.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     const config = awsClientConfig(ctx.resolved.config.region, ctx.env);
     clients = {
       sagemaker: new SageMakerClient(config),

@@ -1,5 +1,5 @@
 import { DescribeEndpointCommand, type DescribeEndpointOutput } from '@aws-sdk/client-sagemaker';
-import { type DeployContext, formatElapsed, pollUntil } from '@mlship/core';
+import { type DeployContext, pollUntil } from '@mlship/core';
 import { clientsFor, isNotFound } from './clients.js';
 
 export const BUSY_STATUSES = new Set(['Creating', 'Updating', 'SystemUpdating', 'RollingBack', 'Deleting']);
@@ -35,9 +35,9 @@ export async function waitForEndpoint(
       timeoutMs: timeoutMs(ctx),
       read: () => describeEndpoint(ctx, name),
       done: (state) => !state || !BUSY_STATUSES.has(state.EndpointStatus ?? ''),
-      onState: (state, elapsed) => {
+      onState: (state) => {
         const status = state?.EndpointStatus ?? 'deleted';
-        if (status !== last) progress.update(`${status} after ${formatElapsed(elapsed)}`);
+        if (status !== last) progress.update(status);
         last = status;
       },
       ...(ctx.signal ? { signal: ctx.signal } : {}),

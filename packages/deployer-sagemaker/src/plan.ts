@@ -108,6 +108,11 @@ export function planSageMaker(_ctx: DeployContext, current: CurrentState): Deplo
         ['model', currentConfig?.modelName, desired.model.ModelName],
         ['instanceType', currentConfig?.instanceType, desired.variant.InstanceType],
         ['instanceCount', currentConfig?.instanceCount, instanceCount],
+        ...desired.tags.map((tag): [string, unknown, unknown] => [
+          `tags.${tag.Key}`,
+          endpoint?.tags[tag.Key],
+          tag.Value,
+        ]),
       ]),
     });
   }
