@@ -85,7 +85,10 @@ export async function applySageMaker(
   }
 
   if (detail.addTags.length > 0 && arn && detail.endpoint !== 'create' && detail.endpoint !== 'recreate') {
-    await sagemaker.send(new AddTagsCommand({ ResourceArn: arn, Tags: detail.addTags }));
+    // mlship:app travels with every AddTags so IAM can scope tagging with aws:RequestTag/mlship:app.
+    const owner = desired.tags.filter((tag) => tag.Key === 'mlship:app' || tag.Key === 'mlship:env');
+    const extra = detail.addTags.filter((tag) => tag.Key !== 'mlship:app' && tag.Key !== 'mlship:env');
+    await sagemaker.send(new AddTagsCommand({ ResourceArn: arn, Tags: [...owner, ...extra] }));
   }
   if (desired.scaling && detail.scaling.register) {
     say(

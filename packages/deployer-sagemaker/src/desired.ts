@@ -72,14 +72,14 @@ export function deploymentConfig(resolved: ResolvedConfig): Record<string, unkno
     const canary = deployment.canary ?? { percent: 10, waitSeconds: 600 };
     routing = {
       Type: 'CANARY',
-      CanarySize: { Type: 'CAPACITY_PERCENT', Value: canary.percent },
+      CanarySize: { Type: 'CAPACITY_PERCENT', Value: Math.round(canary.percent) },
       WaitIntervalInSeconds: canary.waitSeconds,
     };
   } else if (deployment.strategy === 'linear') {
     const linear = deployment.linear ?? { stepPercent: 20, waitSeconds: 300 };
     routing = {
       Type: 'LINEAR',
-      LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: linear.stepPercent },
+      LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: Math.round(linear.stepPercent) },
       WaitIntervalInSeconds: linear.waitSeconds,
     };
   } else {

@@ -87,7 +87,14 @@ export async function rollbackSageMaker(ctx: DeployContext, to?: string): Promis
   const versionTag = targetArn ? (await listTags(ctx, targetArn))['mlship:version'] : undefined;
   if (versionTag) {
     await clientsFor(ctx).sagemaker.send(
-      new AddTagsCommand({ ResourceArn: endpoint.arn, Tags: [{ Key: 'mlship:version', Value: versionTag }] }),
+      new AddTagsCommand({
+        ResourceArn: endpoint.arn,
+        Tags: [
+          { Key: 'mlship:app', Value: config.name },
+          { Key: 'mlship:env', Value: env },
+          { Key: 'mlship:version', Value: versionTag },
+        ],
+      }),
     );
   }
   return {

@@ -81,4 +81,23 @@ describe('autoscaling', () => {
     expect(ops(h.aws)).toContain('DeregisterScalableTarget');
     expect(h.aws.autoscaling.registeredVariants('iris-dev')).toEqual([]);
   });
+
+  it('when that update fails, autoscaling is registered again on the config that still serves', async () => {
+    await engine(h, resolved(h.dir.path, { autoscaling: scaling })).deploy();
+    h.aws.sagemaker.failNextUpdate('Insufficient capacity for ml.c5.xlarge');
+    h.aws.calls.length = 0;
+    const bigger = resolved(h.dir.path, { autoscaling: scaling, instance: { type: 'ml.c5.xlarge' } });
+    await expect(engine(h, bigger).deploy()).rejects.toMatchObject({ code: 'UPDATE_FAILED', exitCode: 1 });
+    expect(ops(h.aws)).toEqual([
+      'DeregisterScalableTarget',
+      'CreateEndpointConfig',
+      'UpdateEndpoint',
+      'RegisterScalableTarget',
+      'PutScalingPolicy',
+    ]);
+    expect(h.aws.autoscaling.registeredVariants('iris-dev')).toEqual(['AllTraffic']);
+    expect(h.aws.sagemaker.requireEndpoint('iris-dev').ProductionVariants[0]?.InstanceType).toBe(
+      'ml.m5.large',
+    );
+  });
 });
