@@ -2,19 +2,13 @@ import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { MlshipError } from '../errors.js';
 import { releaseDocumentSchema } from './document-schema.js';
-import { isPlainObject, mergeEnvironment, type Origin } from './merge.js';
-import {
-  type ConfigPath,
-  compareProblems,
-  configInvalidError,
-  dottedPath,
-  type Problem,
-  type Severity,
-} from './problems.js';
+import { isPlainObject, mergeEnvironment } from './merge.js';
+import { locate, locateMerged, ProblemList } from './problem-list.js';
+import { type ConfigPath, configInvalidError, type Problem } from './problems.js';
 import { checkRules } from './rules.js';
 import { type ResolvedConfig, resolvedEnvironmentSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
-import { type Located, type Position, pathKey, readYaml } from './yaml-source.js';
+import { readYaml } from './yaml-source.js';
 import { describeIssue, type SchemaProblem } from './zod-issues.js';
 
 export interface LoadOptions {
@@ -27,64 +21,6 @@ export interface LoadedRelease {
   warnings: Problem[];
   /** Every environment the file defines, in file order. */
   environmentNames: string[];
-}
-
-/** The located node at `path`, else its nearest ancestor (pointing at the ancestor's key). */
-function locate(locations: Map<string, Located>, path: ConfigPath, atKey: boolean): Position {
-  const exact = locations.get(pathKey(path));
-  if (exact) return atKey && exact.key ? exact.key : exact.value;
-  for (let length = path.length - 1; length >= 0; length--) {
-    const ancestor = locations.get(pathKey(path.slice(0, length)));
-    if (ancestor) return ancestor.key ?? ancestor.value;
-  }
-  return { line: 1, col: 1 };
-}
-
-class ProblemList {
-  private readonly byKey = new Map<string, Problem & { envs?: Set<string> }>();
-  constructor(private readonly file: string) {}
-
-  add(
-    at: Position,
-    path: ConfigPath | string,
-    severity: Severity,
-    message: string,
-    hint?: string,
-    env?: string,
-  ): void {
-    const display = typeof path === 'string' ? path : dottedPath(path);
-    const key = [at.line, at.col, display, severity, message].join('\u0000');
-    const existing = this.byKey.get(key);
-    if (existing) {
-      if (env) existing.envs?.add(env);
-      return;
-    }
-    this.byKey.set(key, {
-      file: this.file,
-      line: at.line,
-      col: at.col,
-      path: display,
-      message,
-      severity,
-      ...(hint ? { hint } : {}),
-      ...(env ? { envs: new Set([env]) } : {}),
-    });
-  }
-
-  has(at: Position): boolean {
-    return [...this.byKey.values()].some((problem) => problem.line === at.line && problem.col === at.col);
-  }
-
-  /** Problems in every environment checked need no environment tag. */
-  list(checked: readonly string[]): Problem[] {
-    return [...this.byKey.values()]
-      .map(({ envs, ...problem }) =>
-        envs && envs.size < checked.length
-          ? { ...problem, env: checked.filter((env) => envs.has(env)).join(', ') }
-          : problem,
-      )
-      .sort(compareProblems);
-  }
 }
 
 function schemaProblems(
@@ -195,22 +131,6 @@ export function parseRelease(text: string, file: string, options: LoadOptions = 
   const all = problems.list(selected);
   if (all.some((problem) => problem.severity === 'error')) fail(file, all);
   return { environments, warnings: all, environmentNames: names };
-}
-
-function locateMerged(
-  origins: Map<string, Origin>,
-  locations: Map<string, Located>,
-  env: string,
-  path: ConfigPath,
-  atKey: boolean,
-): Position {
-  const exact = origins.get(pathKey(path));
-  if (exact) return atKey && exact.key ? exact.key : exact.value;
-  for (let length = path.length - 1; length >= 0; length--) {
-    const ancestor = origins.get(pathKey(path.slice(0, length)));
-    if (ancestor) return ancestor.key ?? ancestor.value;
-  }
-  return locate(locations, ['environments', env], true);
 }
 
 /** Reads and validates a release file; see `parseRelease`. A missing file is CONFIG_NOT_FOUND. */
