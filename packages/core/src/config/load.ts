@@ -98,7 +98,9 @@ export function parseRelease(text: string, file: string, options: LoadOptions = 
     }
   }
   const names = isPlainObject(document.environments) ? Object.keys(document.environments) : [];
-  const selected = selectEnvironments(names, options.env, file).filter((env) => {
+  // Without an environments mapping there is nothing to select from; the document problems say why.
+  const defined = isPlainObject(document.environments) ? selectEnvironments(names, options.env, file) : [];
+  const selected = defined.filter((env) => {
     const overlay = (document.environments as Record<string, unknown>)[env];
     return overlay === null || isPlainObject(overlay);
   });

@@ -115,6 +115,14 @@ describe('parseRelease', () => {
   });
 });
 
+it('reports a broken environments block rather than an unknown --env', () => {
+  const { errors } = problemsOf(
+    withLines({ 15: 'environments: [dev, prod]', 16: '', 17: '', 18: '', 19: '', 20: '' }),
+    'prod',
+  );
+  expect(errors).toEqual(['15:15 environments: expected a mapping, got a list of 2 items']);
+});
+
 describe('warnings', () => {
   it('warns about a model timeout above API Gateway 29 s only where API Gateway is the front door', () => {
     const { warnings } = valid(withLines({ 2: 'model: { framework: onnx, timeoutSeconds: 45 }' }));
