@@ -1,0 +1,28 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const BIN = join(ROOT, 'packages', 'cli', 'dist', 'bin.js');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds core, scaffold and the CLI when a source file is newer than the built bin (CI builds before testing). */
+export function ensureBuilt(): void {
+  const packages = ['core', 'scaffold', 'cli'];
+  const builtAt = (pkg: string) => {
+    const entry = join(ROOT, 'packages', pkg, 'dist', pkg === 'cli' ? 'bin.js' : 'index.js');
+    return existsSync(entry) ? statSync(entry).mtimeMs : 0;
+  };
+  const stale = packages.filter((pkg) => newestMtime(join(ROOT, 'packages', pkg, 'src')) > builtAt(pkg));
+  if (stale.length === 0) return;
+  const filters = packages.flatMap((pkg) => ['--filter', `@mlship/${pkg}`]);
+  execFileSync('pnpm', [...filters, 'run', 'build'], { cwd: ROOT, stdio: 'pipe' });
+}

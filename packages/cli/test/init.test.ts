@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ensureBuilt, ROOT } from './init-build.js';
+
+beforeAll(() => ensureBuilt(), 240_000);
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'mlship-cli-init-'));
+const env = { ...process.env, CI: '1', AWS_REGION: '', AWS_DEFAULT_REGION: '', NO_COLOR: '1' };
+
+async function mlship(
+  cwd: string,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd, env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('mlship init (no terminal)', () => {
+  it('lists the missing answers as flags and exits 2', async () => {
+    const noName = await mlship(tmp());
+    expect(noName.code).toBe(2);
+    const run = await mlship(tmp(), 'init', '--framework', 'onnx');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('INIT_ANSWERS_MISSING');
+    expect(run.stderr).toContain('<model>');
+    expect(run.stderr).toContain('--model-file <path.onnx>');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--yes writes a project whose release.yaml passes mlship validate', async () => {
+    const cwd = tmp();
+    const run = await mlship(cwd, 'init', 'demo', '--yes', '--team', 'ml', '--tag', 'cost-center=42');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Wrote \d+ files to .*demo/);
+    expect(readFileSync(join(cwd, 'demo', 'release.yaml'), 'utf8')).toContain('cost-center: "42"');
+    const validate = await mlship(join(cwd, 'demo'), 'validate');
+    expect(validate.code, validate.stderr).toBe(0);
+  });
+
+  it('--dry-run lists the files and writes nothing; --json prints the result', async () => {
+    const cwd = tmp();
+    const run = await mlship(cwd, 'init', 'demo', '--yes', '--dry-run', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as { dryRun: boolean; files: string[] };
+    expect(result.dryRun).toBe(true);
+    expect(result.files).toEqual(
+      expect.arrayContaining(['release.yaml', '.circleci/config.yml', 'Dockerfile']),
+    );
+    expect(existsSync(join(cwd, 'demo'))).toBe(false);
+  });
+
+  it('refuses a non-empty directory without --force', async () => {
+    const cwd = tmp();
+    mkdirSync(join(cwd, 'demo'));
+    writeFileSync(join(cwd, 'demo', 'notes.txt'), 'mine');
+    const run = await mlship(cwd, 'init', 'demo', '--yes');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('INIT_DIR_NOT_EMPTY');
+    expect((await mlship(cwd, 'init', 'demo', '--yes', '--force')).code).toBe(0);
+    expect(readFileSync(join(cwd, 'demo', 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('reads --answers, flags win, and bad values name their flag', async () => {
+    const cwd = tmp();
+    const answers = join(ROOT, 'examples', 'iris-onnx.answers.json');
+    const run = await mlship(
+      cwd,
+      'init',
+      '--answers',
+      answers,
+      '--dir',
+      'out',
+      '--region',
+      'eu-west-1',
+      '--yes',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(join(cwd, 'out', 'release.yaml'), 'utf8')).toContain('region: eu-west-1');
+    expect(readFileSync(join(cwd, 'out', 'model', 'model.onnx'))).toEqual(
+      readFileSync(join(ROOT, 'scripts', 'iris', 'iris.onnx')),
+    );
+    const bad = await mlship(cwd, 'init', 'x2', '--yes', '--instance-type', 'ml.m5.huge', '--envs', 'dev');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--instance-type <ml.type> \(instanceType\): .*ml\.m5\.large/);
+  });
+});
