@@ -28,7 +28,7 @@ export const defaults = {
   maxBatchSize: 100,
   bodyLimitBytes: 6291456,
   requestTimeoutMs: 60000,
-  maxConcurrency: 4,
+  maxConcurrency: 32,
   maxQueue: 256,
   shutdownTimeoutMs: 25_000,
 } as const;

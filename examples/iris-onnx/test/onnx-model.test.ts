@@ -44,6 +44,13 @@ describe('ONNX model', () => {
     for (const row of predictions) expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
   });
 
+  it('answers concurrent requests (batched into one run) each with its own prediction', async () => {
+    const rows = [setosa, virginica, [5.9, 3.0, 4.2, 1.5], virginica, setosa];
+    const responses = await Promise.all(rows.map((row) => app.inject(post('/invocations', { instances: [row] }))));
+    const classes = responses.map((r) => argmax((r.json() as { predictions: number[][] }).predictions[0]!));
+    expect(classes).toEqual([0, 2, 1, 2, 0]);
+  });
+
   it('accepts named tensors through "inputs" and answers named outputs', async () => {
     const response = await app.inject(post('/predict', { inputs: { input: [setosa] } }));
     expect(response.statusCode).toBe(200);

