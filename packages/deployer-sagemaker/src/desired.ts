@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from '@mlship/core';
+import { type ResolvedConfig, userError } from '@mlship/core';
 import type { ImageRef } from './image.js';
 import { endpointConfigName, endpointName, hashOf, modelName } from './names.js';
 
@@ -19,7 +19,8 @@ export interface DesiredVariant {
   InstanceType: string;
   /** From release.yaml; on update with autoscaling the plan keeps the count autoscaling chose. */
   InitialInstanceCount: number;
-  VolumeSizeInGB: number;
+  /** Absent for instance types with local NVMe storage. */
+  VolumeSizeInGB?: number;
   ContainerStartupHealthCheckTimeoutInSeconds: number;
 }
 
@@ -64,12 +65,31 @@ export function mlshipTags(resolved: ResolvedConfig, version: string): Tag[] {
   return [...own, ...extra];
 }
 
+/** SageMaker accepts a canary of at most 50 % and linear steps of 10-50 % of the fleet. */
+function checkStep(path: string, value: number, min: number, max: number): void {
+  if (value < min || value > max) {
+    throw userError(
+      'DEPLOYMENT_INVALID',
+      `${path} is ${value}; SageMaker accepts ${min} to ${max} (percent of the fleet).`,
+      `Set ${path} between ${min} and ${max} in release.yaml.`,
+    );
+  }
+}
+
+/** Instance types with local NVMe storage, where SageMaker takes no VolumeSizeInGB. */
+const INSTANCE_STORE = /^ml\.([a-z]+\d+[a-z]*d|g4dn|g5|g6|g6e|p3dn|p4de|p5|p5e|p5en|trn1|trn1n)\./;
+
+export function supportsVolumeSize(instanceType: string): boolean {
+  return !INSTANCE_STORE.test(instanceType);
+}
+
 /** SageMaker DeploymentConfig for UpdateEndpoint: blue/green with the release.yaml traffic shifting. */
 export function deploymentConfig(resolved: ResolvedConfig): Record<string, unknown> {
   const { deployment } = resolved.config.sagemaker;
   let routing: Record<string, unknown>;
   if (deployment.strategy === 'canary') {
     const canary = deployment.canary ?? { percent: 10, waitSeconds: 600 };
+    checkStep('sagemaker.deployment.canary.percent', canary.percent, 1, 50);
     routing = {
       Type: 'CANARY',
       CanarySize: { Type: 'CAPACITY_PERCENT', Value: Math.round(canary.percent) },
@@ -77,6 +97,7 @@ export function deploymentConfig(resolved: ResolvedConfig): Record<string, unkno
     };
   } else if (deployment.strategy === 'linear') {
     const linear = deployment.linear ?? { stepPercent: 20, waitSeconds: 300 };
+    checkStep('sagemaker.deployment.linear.stepPercent', linear.stepPercent, 10, 50);
     routing = {
       Type: 'LINEAR',
       LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: Math.round(linear.stepPercent) },
@@ -120,7 +141,7 @@ export function desiredState(resolved: ResolvedConfig, image: ImageRef): Desired
     ModelName: model.ModelName,
     InstanceType: sm.instance.type,
     InitialInstanceCount: sm.instance.count,
-    VolumeSizeInGB: sm.instance.volumeSizeInGB,
+    ...(supportsVolumeSize(sm.instance.type) ? { VolumeSizeInGB: sm.instance.volumeSizeInGB } : {}),
     ContainerStartupHealthCheckTimeoutInSeconds: sm.containerStartupTimeoutSeconds,
   };
   const capture = sm.dataCapture?.enabled ? sm.dataCapture : undefined;

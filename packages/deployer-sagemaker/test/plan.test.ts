@@ -128,3 +128,34 @@ describe('selectStale', () => {
     expect(stale.models.sort()).toEqual(['m2', 'm3']);
   });
 });
+
+describe('SageMaker limits applied before any call', () => {
+  it('omits VolumeSizeInGB for instance types with local NVMe storage', () => {
+    expect(
+      desiredState(config({ instance: { type: 'ml.g4dn.xlarge' } }), image).variant.VolumeSizeInGB,
+    ).toBeUndefined();
+    expect(
+      desiredState(config({ instance: { type: 'ml.m5d.large' } }), image).variant.VolumeSizeInGB,
+    ).toBeUndefined();
+    expect(desiredState(config({ instance: { type: 'ml.m5.large' } }), image).variant.VolumeSizeInGB).toBe(
+      30,
+    );
+  });
+
+  it('rejects a canary over 50 % and linear steps outside 10-50 % even when the schema was bypassed', () => {
+    const canary = config();
+    canary.config.sagemaker.deployment = {
+      ...canary.config.sagemaker.deployment,
+      strategy: 'canary',
+      canary: { percent: 60, waitSeconds: 60 },
+    };
+    expect(() => deploymentConfig(canary)).toThrow(/canary.percent is 60; SageMaker accepts 1 to 50/);
+    const linear = config();
+    linear.config.sagemaker.deployment = {
+      ...linear.config.sagemaker.deployment,
+      strategy: 'linear',
+      linear: { stepPercent: 5, waitSeconds: 60 },
+    };
+    expect(() => deploymentConfig(linear)).toThrow(/linear.stepPercent is 5; SageMaker accepts 10 to 50/);
+  });
+});
