@@ -52,6 +52,25 @@ export const deployment: Rule = ({ sagemaker }) => {
       ),
     );
   }
+  // SageMaker's TrafficRoutingConfig: CanarySize at most 50% of the fleet, LinearStepSize 10-50%.
+  if (canary && canary.percent > 50) {
+    problems.push(
+      error(
+        [...path, 'canary', 'percent'],
+        `expected a percentage from 1 to 50, got ${canary.percent}`,
+        'SageMaker lets a canary take at most half of the new fleet',
+      ),
+    );
+  }
+  if (linear && (linear.stepPercent < 10 || linear.stepPercent > 50)) {
+    problems.push(
+      error(
+        [...path, 'linear', 'stepPercent'],
+        `expected a percentage from 10 to 50, got ${linear.stepPercent}`,
+        'SageMaker shifts 10-50% of the new fleet per linear step',
+      ),
+    );
+  }
   if (strategy !== 'all-at-once') {
     if (sagemaker.instance.count < 2) {
       const share = strategy === 'canary' ? 'the canary may hold at most 50%' : 'each step shifts 10-50%';

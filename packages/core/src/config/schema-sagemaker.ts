@@ -73,11 +73,10 @@ export const canarySchema = z
   .strictObject({
     percent: z
       .number()
-      .int()
       .min(1)
-      .max(50)
+      .max(99)
       .default(10)
-      .describe('Share of the new fleet that takes traffic first (at most 50%)'),
+      .describe('Share of the new fleet that takes traffic first (SageMaker allows at most 50%)'),
     waitSeconds: z
       .number()
       .int()
@@ -92,11 +91,10 @@ export const linearSchema = z
   .strictObject({
     stepPercent: z
       .number()
-      .int()
-      .min(10)
-      .max(50)
+      .min(1)
+      .max(99)
       .default(20)
-      .describe('Share of the new fleet added per step (10-50%)'),
+      .describe('Share of the new fleet added per step (SageMaker allows 10-50%)'),
     waitSeconds: z.number().int().min(0).max(3600).default(300).describe('Baking period between steps'),
   })
   .describe('Linear traffic shifting (strategy: linear)');

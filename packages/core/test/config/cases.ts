@@ -154,14 +154,18 @@ export const MALFORMED: MalformedCase[] = [
     text: withLines({
       9: '  deployment: { strategy: canary, canary: { percent: 60 }, rollbackAlarms: [x] }',
     }),
-    errors: ['9:54 sagemaker.deployment.canary.percent: expected a whole number from 1 to 50, got 60'],
+    errors: [
+      '9:54 sagemaker.deployment.canary.percent: expected a percentage from 1 to 50, got 60 (SageMaker lets a canary take at most half of the new fleet)',
+    ],
   },
   {
     name: 'linear step outside 10-50%',
     text: withLines({
       9: '  deployment: { strategy: linear, linear: { stepPercent: 5 }, rollbackAlarms: [x] }',
     }),
-    errors: ['9:58 sagemaker.deployment.linear.stepPercent: expected a whole number from 10 to 50, got 5'],
+    errors: [
+      '9:58 sagemaker.deployment.linear.stepPercent: expected a percentage from 10 to 50, got 5 (SageMaker shifts 10-50% of the new fleet per linear step)',
+    ],
   },
   {
     name: 'traffic shifting with one instance',
