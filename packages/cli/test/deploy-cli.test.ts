@@ -121,6 +121,33 @@ describe('mlship deploy (built CLI against the fakes, configured only through AW
     expect(aws.sagemaker.endpoints.size).toBe(0);
   });
 
+  it('Ctrl-C while waiting stops with exit 1 and says AWS carries on', async () => {
+    expect((await mlship(['deploy', '--env', 'dev', '--image-tag', 'v1'])).code).toBe(0);
+    aws.ecr.putImage('iris', 'v2');
+    aws.sagemaker.holdUpdating();
+    const env: NodeJS.ProcessEnv = { ...process.env, ...aws.env, CI: 'true' };
+    const child = spawn(process.execPath, [bin, 'deploy', '--env', 'dev', '--image-tag', 'v2'], {
+      cwd: dir.path,
+      env,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    await new Promise<void>((ready) =>
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+        if (stdout.includes(': Updating')) ready();
+      }),
+    );
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    aws.sagemaker.release();
+    expect(code).toBe(1);
+    expect(stderr).toContain('Error [INTERRUPTED]');
+  });
+
   it('bad flags exit 2 naming the flag', async () => {
     const run = await mlship(['deploy', '--env', 'dev', '--timeout', 'soon']);
     expect(run.code).toBe(2);

@@ -16,7 +16,9 @@ import { describeEndpoint, waitForEndpoint } from './endpoint.js';
 import type { SageMakerDetail } from './plan.js';
 import { deregisterScaling, putPolicy, registerScaling } from './scaling.js';
 
+/** Announces the next step; a Ctrl-C (ctx.signal) stops before it starts. */
 function say(ctx: DeployContext, message: string, code?: string): void {
+  ctx.signal?.throwIfAborted();
   ctx.host.notify({ level: 'info', message, ...(code ? { code } : {}) });
 }
 

@@ -1,4 +1,4 @@
-import { type EngineOptions, type IoHost, userError } from '@mlship/core';
+import { deployError, type EngineOptions, type IoHost, userError } from '@mlship/core';
 import { createIoHost } from '../io/create-host.js';
 import type { EngineFlags } from './deploy.define.js';
 
@@ -27,7 +27,24 @@ export function engineOptionsFrom(flags: EngineFlags): { host: IoHost; options: 
       host,
       importer: (specifier) => import(specifier),
       wait: flags.wait ?? true,
+      signal: interruptSignal(),
       ...(timeoutMinutes === undefined ? {} : { timeoutMinutes }),
     },
   };
+}
+
+/** Ctrl-C stops the waiting (AWS carries on with what was started) and exits through the normal error path. */
+function interruptSignal(): AbortSignal {
+  const controller = new AbortController();
+  process.once('SIGINT', () => {
+    process.once('SIGINT', () => process.exit(130));
+    controller.abort(
+      deployError(
+        'INTERRUPTED',
+        'Interrupted while waiting; AWS continues the operation that was already started.',
+        'Check it with `mlship status`; running `mlship deploy` again waits for it.',
+      ),
+    );
+  });
+  return controller.signal;
 }
