@@ -4,12 +4,11 @@ import { resolvedEnvironmentSchema } from './schema.js';
 
 /** The JSON Schema (draft 2020-12) of release.yaml, for editors (`# yaml-language-server: $schema=...`) and docs. */
 export function releaseJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(releaseDocumentSchema, {
+  return z.toJSONSchema(releaseDocumentSchema, {
     target: 'draft-2020-12',
     io: 'input',
     unrepresentable: 'any',
-  });
-  return { ...schema, $id: 'https://mlship.dev/schemas/release.schema.json' } as Record<string, unknown>;
+  }) as Record<string, unknown>;
 }
 
 /** The JSON Schema of one environment's merged settings (what the docs reference tables describe). */
