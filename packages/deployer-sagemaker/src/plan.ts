@@ -1,5 +1,7 @@
-import type { Change, DeployContext, DeployPlan, FieldDiff } from '@mlship/core';
+import type { Change, DeployContext, DeployPlan } from '@mlship/core';
 import type { Desired, Tag } from './desired.js';
+import { diffs } from './field-diff.js';
+import { planScaling } from './plan-scaling.js';
 import type { CurrentState } from './read.js';
 import type { ScalingState } from './scaling.js';
 
@@ -26,12 +28,6 @@ export interface SageMakerDetail {
 }
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
-
-function diffs(fields: Array<[string, unknown, unknown]>): FieldDiff[] {
-  return fields
-    .filter(([, before, after]) => JSON.stringify(before) !== JSON.stringify(after))
-    .map(([field, before, after]) => ({ field, before, after }));
-}
 
 function endpointAction(current: CurrentState): EndpointAction {
   const { endpoint, desired } = current;
@@ -176,67 +172,4 @@ export function planSageMaker(_ctx: DeployContext, current: CurrentState): Deplo
       imageUri: desired.image.uri,
     },
   };
-}
-
-function planScaling(
-  current: CurrentState,
-  action: EndpointAction,
-  changes: Change[],
-): Omit<SageMakerDetail['scaling'], 'previous'> {
-  const { desired, scaling: registered, currentConfig } = current;
-  const want = desired.scaling;
-  const id = want?.resourceId ?? registered?.resourceId ?? '';
-  const typeChange = action === 'update' && currentConfig?.instanceType !== desired.variant.InstanceType;
-  const deregisterFirst = Boolean(registered && (!want || typeChange || action === 'recreate'));
-  if (deregisterFirst) {
-    changes.push({
-      action: 'delete',
-      resource: 'ApplicationAutoScaling::ScalableTarget',
-      id,
-      reason: !want
-        ? 'autoscaling disabled'
-        : typeChange
-          ? 'instance type change needs it deregistered first'
-          : 'endpoint recreated',
-    });
-  }
-  if (!want) return { deregisterFirst, register: false, putPolicy: false };
-  const policy = registered?.policy;
-  const policyDiff = diffs([
-    ['targetInvocationsPerInstance', policy?.targetValue, want.targetValue],
-    ['scaleInCooldownSeconds', policy?.scaleInCooldown, want.scaleInCooldown],
-    ['scaleOutCooldownSeconds', policy?.scaleOutCooldown, want.scaleOutCooldown],
-  ]);
-  if (!registered || deregisterFirst) {
-    changes.push({
-      action: 'create',
-      resource: 'ApplicationAutoScaling::ScalableTarget',
-      id,
-      reason: `${want.min}-${want.max} instances, target ${want.targetValue} invocations/instance`,
-    });
-    return { deregisterFirst, register: true, putPolicy: true };
-  }
-  const rangeDiff = diffs([
-    ['minInstances', registered.min, want.min],
-    ['maxInstances', registered.max, want.max],
-  ]);
-  if (rangeDiff.length > 0) {
-    changes.push({
-      action: 'update',
-      resource: 'ApplicationAutoScaling::ScalableTarget',
-      id,
-      reason: 'capacity range',
-      diff: rangeDiff,
-    });
-  }
-  if (policyDiff.length > 0) {
-    changes.push({
-      action: 'update',
-      resource: 'ApplicationAutoScaling::ScalingPolicy',
-      id,
-      reason: 'target tracking',
-      diff: policyDiff,
-    });
-  }
-  return { deregisterFirst, register: rangeDiff.length > 0, putPolicy: policyDiff.length > 0 };
 }
