@@ -29,7 +29,7 @@ const environmentsSchema = z
     (environments) => Object.keys(environments).length > 0,
     'expected at least one environment, such as dev',
   )
-  .meta({ minProperties: 1, description: 'Environment overlays by name (dev, qa, staging, prod, ...)' });
+  .meta({ minProperties: 1, description: 'Environment overlays by name, such as dev, qa, staging and prod' });
 
 export const releaseDocumentSchema = z
   .strictObject({

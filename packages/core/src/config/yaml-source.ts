@@ -34,6 +34,8 @@ export interface YamlSource {
 
 /** Aliases can expand exponentially ("billion laughs"); no honest release.yaml has this many nodes. */
 const MAX_NODES = 10_000;
+/** release.yaml is a handful of levels deep; anything deeper is a mistake (and would exhaust the stack). */
+const MAX_DEPTH = 64;
 
 export function pathKey(path: ConfigPath): string {
   return path.join('\u0000');
@@ -47,6 +49,7 @@ interface WalkContext {
   problems: Problem[];
   nodes: number;
   resolving: Set<Node>;
+  tooDeep?: boolean;
 }
 
 function positionOf(ctx: WalkContext, offset: number | undefined): Position {
@@ -109,6 +112,17 @@ function walkMap(ctx: WalkContext, node: Node & { items: unknown[] }, path: (str
 function walk(ctx: WalkContext, node: unknown, path: (string | number)[]): unknown {
   if (++ctx.nodes > MAX_NODES) return null;
   if (node === null || node === undefined) return null;
+  if (path.length > MAX_DEPTH) {
+    if (!ctx.tooDeep)
+      problemAt(
+        ctx,
+        positionOf(ctx, (node as Node).range?.[0]),
+        dottedPath(path.slice(0, 8)),
+        `nested more than ${MAX_DEPTH} levels deep`,
+      );
+    ctx.tooDeep = true;
+    return null;
+  }
   if (isAlias(node)) {
     const target = node.resolve(ctx.doc) as Node | undefined;
     if (!target || ctx.resolving.has(target)) {
