@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
+import { type FakeAws, startFakeAws, type TempDir, tempDir } from '@mlship/test-support';
+import { spawn as spawnPty } from 'node-pty';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const bin = join(resolve(dirname(fileURLToPath(import.meta.url)), '../../..'), 'packages/cli/dist/bin.js');
+let aws: FakeAws;
+let dir: TempDir;
+
+/** Runs the built CLI in a pseudo-terminal, typing `answer` once `prompt` shows up. */
+function inTerminal(args: string[], prompt: string, answer: string) {
+  return new Promise<{ code: number; output: string }>((done) => {
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries({ ...process.env, ...aws.env })) {
+      if (value !== undefined && key !== 'CI' && key !== 'NO_COLOR') env[key] = value;
+    }
+    const term = spawnPty(process.execPath, [bin, ...args], { cwd: dir.path, env, cols: 120, rows: 30 });
+    let output = '';
+    let answered = false;
+    term.onData((data) => {
+      output += data;
+      if (!answered && output.includes(prompt)) {
+        answered = true;
+        term.write(answer);
+      }
+    });
+    term.onExit(({ exitCode }) => done({ code: exitCode, output: stripVTControlCharacters(output) }));
+  });
+}
+
+beforeAll(async () => {
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`pnpm run build\` before the CLI tests`);
+  aws = await startFakeAws({ transitionAfterDescribes: 0 });
+  aws.ecr.putImage('iris', 'v1');
+  dir = await tempDir();
+  await writeFile(
+    join(dir.path, 'release.yaml'),
+    'name: iris\nmodel: { framework: onnx }\nregion: eu-west-1\nimage: { repository: iris }\nsagemaker:\n  executionRoleArn: arn:aws:iam::123456789012:role/x\nenvironments:\n  dev: {}\n',
+  );
+});
+afterAll(async () => {
+  await aws?.stop();
+  await dir?.cleanup();
+});
+
+describe('in a terminal', () => {
+  it('deploy asks before applying and spins while waiting; destroy asks and "no" keeps everything', async () => {
+    const deployed = await inTerminal(
+      ['deploy', '--env', 'dev', '--image-tag', 'v1'],
+      'Apply 3 change(s) to dev?',
+      'y\r',
+    );
+    expect(deployed.code).toBe(0);
+    expect(deployed.output).toContain('✔ Creating endpoint iris-dev: InService');
+    expect(aws.sagemaker.endpoints.has('iris-dev')).toBe(true);
+
+    const kept = await inTerminal(
+      ['destroy', '--env', 'dev'],
+      'Destroy every resource of iris in dev?',
+      'n\r',
+    );
+    expect(kept.code).toBe(2);
+    expect(kept.output).toContain('Destroy cancelled; nothing was deleted.');
+    expect(aws.sagemaker.endpoints.has('iris-dev')).toBe(true);
+  });
+});
