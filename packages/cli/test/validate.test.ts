@@ -67,6 +67,19 @@ describe('mlship validate', () => {
     ]);
   });
 
+  it('prints warnings on stderr and still exits 0', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mlship-validate-'));
+    const file = join(dir, 'release.yaml');
+    const text = (await import('node:fs')).readFileSync(SAMPLE, 'utf8');
+    await writeFile(file, text.replace('timeoutSeconds: 20', 'timeoutSeconds: 40'));
+    const { code, err } = await mlship('validate', '--file', file);
+    expect(code).toBe(0);
+    expect(err).toBe(
+      `Warning: ${file}:4:67 model.timeoutSeconds [dev, qa]: 40 s is above API Gateway's 29 s integration timeout; slower requests get a 504 (use at most 29, or front: apigee)\n` +
+        `${file} is valid (dev, qa, staging, prod; 1 warning)\n`,
+    );
+  });
+
   it('prints JSON with --json', async () => {
     const { code, out } = await mlship('validate', '--file', SAMPLE, '--env', 'staging', '--json');
     expect(code).toBe(0);
