@@ -1,7 +1,7 @@
 /**
  * Inference server benchmark: bare Fastify echo (the upper bound) vs examples/iris-onnx, in the same run,
  * 50 connections, single-row POST /invocations and 64-row POST /predict/batch.
- * Usage: pnpm bench:server   (BENCH_DURATION=10 seconds per scenario, BENCH_CONNECTIONS=50)
+ * Usage: pnpm bench:server   (BENCH_DURATION=10 s per measurement, BENCH_ROUNDS=3, BENCH_CONNECTIONS=50)
  * Writes bench/results/server.json and prints a Markdown table for docs/performance.md.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -15,6 +15,7 @@ const root = join(import.meta.dirname, '..');
 const example = join(root, 'examples', 'iris-onnx');
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const rows = getNumbers();
 
 interface Target {
@@ -80,30 +81,47 @@ async function stop(child: ChildProcess): Promise<void> {
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
   cwd: example,
 });
-const measurements: Measurement[] = [];
-const peakRss: Record<string, number> = {};
+// Both servers run side by side; each round measures echo and the example back to back per scenario, so a
+// change in background load affects both, and the median of the rounds is reported.
+const servers = new Map<string, { child: ChildProcess; port: number }>();
 let port = 18_400;
-for (const target of targets) {
-  const child = await start(target, ++port);
+for (const target of targets) servers.set(target.name, { child: await start(target, ++port), port });
+const runs: Measurement[] = [];
+for (let round = 0; round < rounds; round++) {
   for (const scenario of scenarios) {
-    const url = `http://127.0.0.1:${port}${scenario.path}`;
-    await load({ url, body: scenario.body, connections, durationSeconds: Math.min(3, duration) }); // warm-up
-    const result = await load({ url, body: scenario.body, connections, durationSeconds: duration });
-    const measurement = {
-      target: target.name,
-      scenario: scenario.name,
-      ...result,
-      rowsPerSecond: result.requestsPerSecond * scenario.rowsPerRequest,
-    };
-    measurements.push(measurement);
-    console.log(
-      `${target.name.padEnd(10)} ${scenario.name.padEnd(11)} ${Math.round(result.requestsPerSecond)} req/s  ` +
-        `p50 ${result.latencyP50Ms.toFixed(2)} ms  p99 ${result.latencyP99Ms.toFixed(2)} ms  ` +
-        `${Math.round(measurement.rowsPerSecond)} rows/s  non-2xx ${result.non2xx}  errors ${result.errors}`,
-    );
+    for (const target of targets) {
+      const url = `http://127.0.0.1:${servers.get(target.name)!.port}${scenario.path}`;
+      if (round === 0)
+        await load({ url, body: scenario.body, connections, durationSeconds: Math.min(3, duration) });
+      const result = await load({ url, body: scenario.body, connections, durationSeconds: duration });
+      const measurement = {
+        target: target.name,
+        scenario: scenario.name,
+        ...result,
+        rowsPerSecond: result.requestsPerSecond * scenario.rowsPerRequest,
+      };
+      runs.push(measurement);
+      console.log(
+        `round ${round + 1} ${target.name.padEnd(10)} ${scenario.name.padEnd(11)} ${Math.round(result.requestsPerSecond)} req/s  ` +
+          `p50 ${result.latencyP50Ms.toFixed(2)} ms  p99 ${result.latencyP99Ms.toFixed(2)} ms  ` +
+          `${Math.round(measurement.rowsPerSecond)} rows/s  non-2xx ${result.non2xx}  errors ${result.errors}`,
+      );
+    }
   }
-  peakRss[target.name] = Number(peakRssMb(child.pid!).toFixed(1));
+}
+const peakRss: Record<string, number> = {};
+for (const [name, { child }] of servers) {
+  peakRss[name] = Number(peakRssMb(child.pid!).toFixed(1));
   await stop(child);
+}
+const measurements = targets.flatMap((target) =>
+  scenarios.map((scenario) =>
+    median(runs.filter((m) => m.target === target.name && m.scenario === scenario.name)),
+  ),
+);
+
+function median(of: Measurement[]): Measurement {
+  return [...of].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(of.length / 2)]!;
 }
 
 const find = (target: string, scenario: string) =>
@@ -125,7 +143,9 @@ const results = {
   tool: measurements[0]?.tool,
   connections,
   durationSeconds: duration,
+  rounds,
   measurements,
+  runs,
   peakRssMb: peakRss,
   targets: Object.fromEntries(
     Object.entries(targetsMet).map(([key, { value, target }]) => [

@@ -55,10 +55,14 @@ export class Batcher<O> {
     for (const item of pending) {
       const key = shapeKey(item.feeds);
       let chunks = byShape.get(key);
-      if (!chunks) byShape.set(key, (chunks = [[]]));
+      if (!chunks) {
+        chunks = [[]];
+        byShape.set(key, chunks);
+      }
       let chunk = chunks[chunks.length - 1]!;
       if (chunk.length > 0 && chunk.reduce((n, p) => n + p.rows, 0) + item.rows > this.maxRows) {
-        chunks.push((chunk = []));
+        chunk = [];
+        chunks.push(chunk);
       }
       chunk.push(item);
     }

@@ -1,5 +1,5 @@
 import type { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node';
-import { HttpError, badInput } from '../errors.js';
+import { badInput, HttpError } from '../errors.js';
 import { Batcher } from './batcher.js';
 import { createEncoder, type Dim, type EncodedTensor, type InputSpec } from './tensor-input.js';
 import { rowJson, tensorJson } from './tensor-output.js';
@@ -35,7 +35,10 @@ export class OnnxModel implements Model {
     const batchable = inputs.every((spec) => spec.shape.length > 0 && isBatchDim(spec.shape[0]!));
     this.onePerRun = batchable && inputs.some((spec) => spec.shape[0] === 1);
     this.instanceEncoders = batchable
-      ? inputs.map((spec) => ({ spec, encode: createEncoder(spec, [batchName(spec.shape[0]!), ...spec.shape.slice(1)]) }))
+      ? inputs.map((spec) => ({
+          spec,
+          encode: createEncoder(spec, [batchName(spec.shape[0]!), ...spec.shape.slice(1)]),
+        }))
       : undefined;
   }
 
@@ -57,7 +60,8 @@ export class OnnxModel implements Model {
     const feeds: Record<string, OrtTensor> = {};
     let rows = 1;
     for (const { spec, encode } of this.tensorEncoders) {
-      if (!(spec.name in inputs)) throw badInput(`inputs.${spec.name} is missing; the model's inputs are ${this.inputList()}`);
+      if (!(spec.name in inputs))
+        throw badInput(`inputs.${spec.name} is missing; the model's inputs are ${this.inputList()}`);
       const encoded = encode(inputs[spec.name], (i) => `inputs.${spec.name}${brackets(i)}`);
       rows = encoded.dims[0] ?? 1;
       feeds[spec.name] = this.toTensor(encoded);
@@ -74,7 +78,9 @@ export class OnnxModel implements Model {
   private prepareInstances(instances: unknown[]): PredictionJob {
     const encoders = this.instanceEncoders;
     if (!encoders) {
-      throw badInput(`this model's inputs have no instance (batch) dimension; send {"inputs": {...}} with ${this.inputList()}`);
+      throw badInput(
+        `this model's inputs have no instance (batch) dimension; send {"inputs": {...}} with ${this.inputList()}`,
+      );
     }
     const feeds: Record<string, EncodedTensor> = {};
     if (encoders.length === 1) {
@@ -119,7 +125,11 @@ export class OnnxModel implements Model {
       for (const name in encoded) {
         const { type, data, dims } = encoded[name]!;
         const size = data.length / rows;
-        feeds[name] = this.toTensor({ type, data: data.slice(row * size, (row + 1) * size), dims: [1, ...dims.slice(1)] });
+        feeds[name] = this.toTensor({
+          type,
+          data: data.slice(row * size, (row + 1) * size),
+          dims: [1, ...dims.slice(1)],
+        });
       }
       parts.push(this.predictionRows(await this.run(feeds), 0, 1, 1));
     }
@@ -142,7 +152,8 @@ export class OnnxModel implements Model {
     for (let row = offset; row < offset + rows; row++) {
       if (row > offset) out += ',';
       if (tensors.length === 1) out += rowJson(tensors[0]!, row);
-      else out += `{${tensors.map((t, k) => `${JSON.stringify(this.outputNames[k])}:${rowJson(t, row)}`).join(',')}}`;
+      else
+        out += `{${tensors.map((t, k) => `${JSON.stringify(this.outputNames[k])}:${rowJson(t, row)}`).join(',')}}`;
     }
     return out;
   }
