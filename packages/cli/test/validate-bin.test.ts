@@ -1,22 +1,16 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ensureBuilt, ROOT } from './init-build.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const SAMPLE = fileURLToPath(new URL('../../../examples/release/release.yaml', import.meta.url));
 
-beforeAll(() => {
-  // The bin runs the built packages (no `source` condition outside vitest). validate and schema load only core.
-  execFileSync('pnpm', ['--filter', '@mlship/core', '--filter', '@mlship/cli', 'run', 'build'], {
-    cwd: ROOT,
-    stdio: 'pipe',
-  });
-}, 240_000);
+// Builds only when a source file is newer than the bin, so parallel bin tests never see dist/ being cleaned.
+beforeAll(() => ensureBuilt(), 240_000);
 
 async function bin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
