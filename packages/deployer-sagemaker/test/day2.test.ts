@@ -27,6 +27,31 @@ describe('rollback, status, destroy, version retention', () => {
     });
   });
 
+  it('redeploying an earlier image reuses its kept model and config: only the endpoint moves', async () => {
+    const [v1] = await deployTags('v1', 'v2');
+    const result = await engine(h, resolved(h.dir.path, { keepVersions: 3 }), { imageTag: 'v1' }).deploy();
+    expect(result.outputs.sagemaker?.endpointConfigName).toBe(v1);
+    expect(ops(h.aws)).toEqual(['UpdateEndpoint', 'AddTags']);
+  });
+
+  it('`rollback` across an instance-type change deregisters autoscaling, updates, then registers it again', async () => {
+    const autoscaling = { enabled: true, minInstances: 1, maxInstances: 3 };
+    await engine(h, resolved(h.dir.path, { autoscaling })).deploy();
+    await engine(h, resolved(h.dir.path, { autoscaling, instance: { type: 'ml.c5.xlarge' } })).deploy();
+    h.aws.calls.length = 0;
+    await engine(h, resolved(h.dir.path, { autoscaling })).rollback();
+    expect(ops(h.aws)).toEqual([
+      'DeregisterScalableTarget',
+      'UpdateEndpoint',
+      'RegisterScalableTarget',
+      'PutScalingPolicy',
+      'AddTags',
+    ]);
+    expect(h.aws.sagemaker.requireEndpoint('iris-dev').ProductionVariants[0]?.InstanceType).toBe(
+      'ml.m5.large',
+    );
+  });
+
   it('`rollback --to` an unknown config is a user error listing the versions', async () => {
     const [v1] = await deployTags('v1', 'v2');
     const error = await engine(h, resolved(h.dir.path))

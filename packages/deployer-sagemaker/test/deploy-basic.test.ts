@@ -100,6 +100,38 @@ describe('deploy to SageMaker', () => {
     });
   });
 
+  it('sends data capture, the container environment, ModelDataUrl and the startup timeout', async () => {
+    const config = resolved(h.dir.path, {
+      environment: { LOG_LEVEL: 'info' },
+      containerStartupTimeoutSeconds: 300,
+      dataCapture: {
+        enabled: true,
+        destinationS3Uri: 's3://captures/iris',
+        samplingPercentage: 20,
+        capture: ['input'],
+      },
+    });
+    config.config.model.dataUrl = 's3://models/iris/model.tar.gz';
+    await engine(h, config).deploy();
+    const model = h.aws.calls.find((c) => c.operation === 'CreateModel')?.input;
+    expect(model).toMatchObject({
+      ExecutionRoleArn: 'arn:aws:iam::123456789012:role/sagemaker-exec',
+      PrimaryContainer: { Environment: { LOG_LEVEL: 'info' }, ModelDataUrl: 's3://models/iris/model.tar.gz' },
+    });
+    const endpointConfig = h.aws.calls.find((c) => c.operation === 'CreateEndpointConfig')?.input;
+    expect(endpointConfig).toMatchObject({
+      ProductionVariants: [
+        { ContainerStartupHealthCheckTimeoutInSeconds: 300, VolumeSizeInGB: 30, InitialInstanceCount: 1 },
+      ],
+      DataCaptureConfig: {
+        EnableCapture: true,
+        InitialSamplingPercentage: 20,
+        DestinationS3Uri: 's3://captures/iris',
+        CaptureOptions: [{ CaptureMode: 'Input' }],
+      },
+    });
+  });
+
   it('a missing image fails with exit 2 naming repo:tag and how to push it, before any change', async () => {
     const error = await engine(h, resolved(h.dir.path), { imageTag: 'nope' })
       .deploy()
