@@ -95,7 +95,7 @@ describe('loader under random mutation', () => {
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
         expectConfigOrMlshipError(stringify(mutate(document, mutations)));
       }),
-      { numRuns: 400 },
+      { numRuns: 300 },
     );
   });
 
@@ -121,7 +121,7 @@ describe('loader under random mutation', () => {
         }
         expectConfigOrMlshipError(text);
       }),
-      { numRuns: 300 },
+      { numRuns: 250 },
     );
   });
 
