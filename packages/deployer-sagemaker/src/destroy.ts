@@ -7,8 +7,9 @@ import type { DeployContext, DestroyReport } from '@mlship/core';
 import { clientsFor } from './clients.js';
 import { describeEndpoint, waitForEndpoint } from './endpoint.js';
 import { endpointName, scalingResourceId } from './names.js';
-import { listTags, listVersions, ownedBy } from './read.js';
+import { listTags, ownedBy } from './read.js';
 import { deregisterScaling, readScaling } from './scaling.js';
+import { listVersions } from './versions.js';
 
 /** Deletes the endpoint, its autoscaling, and every model/config tagged for this app and env; leaves the rest. */
 export async function destroySageMaker(ctx: DeployContext): Promise<DestroyReport> {

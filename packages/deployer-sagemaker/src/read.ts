@@ -1,18 +1,12 @@
-import {
-  DescribeEndpointConfigCommand,
-  DescribeModelCommand,
-  ListEndpointConfigsCommand,
-  ListModelsCommand,
-  ListTagsCommand,
-} from '@aws-sdk/client-sagemaker';
+import { DescribeModelCommand, ListTagsCommand } from '@aws-sdk/client-sagemaker';
 import { type DeployContext, deployError } from '@mlship/core';
 import { clientsFor, isNotFound } from './clients.js';
 import { type Desired, desiredState } from './desired.js';
 import { BUSY_STATUSES, describeEndpoint, waitForEndpoint } from './endpoint.js';
 import { selectStale, type VersionInfo } from './gc.js';
 import { imageRef, resolveImageTag, verifyImage } from './image.js';
-import { isVersionName, versionPrefix } from './names.js';
 import { readScaling, type ScalingState } from './scaling.js';
+import { type ConfigState, describeConfig, listVersions } from './versions.js';
 
 export interface EndpointState {
   name: string;
@@ -22,13 +16,6 @@ export interface EndpointState {
   failureReason?: string;
   variants: Array<{ name: string; currentCount?: number; desiredCount?: number }>;
   tags: Record<string, string>;
-}
-
-export interface ConfigState {
-  name: string;
-  instanceType?: string;
-  instanceCount?: number;
-  modelName?: string;
 }
 
 export interface CurrentState {
@@ -53,24 +40,6 @@ export function ownedBy(ctx: DeployContext, tags: Record<string, string>): boole
   return tags['mlship:app'] === ctx.resolved.config.name && tags['mlship:env'] === ctx.resolved.env;
 }
 
-export async function describeConfig(ctx: DeployContext, name: string): Promise<ConfigState | undefined> {
-  try {
-    const out = await clientsFor(ctx).sagemaker.send(
-      new DescribeEndpointConfigCommand({ EndpointConfigName: name }),
-    );
-    const variant = out.ProductionVariants?.[0];
-    return {
-      name,
-      ...(variant?.InstanceType ? { instanceType: variant.InstanceType } : {}),
-      ...(variant?.InitialInstanceCount ? { instanceCount: variant.InitialInstanceCount } : {}),
-      ...(variant?.ModelName ? { modelName: variant.ModelName } : {}),
-    };
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
-}
-
 async function modelExists(ctx: DeployContext, name: string): Promise<boolean> {
   try {
     await clientsFor(ctx).sagemaker.send(new DescribeModelCommand({ ModelName: name }));
@@ -79,47 +48,6 @@ async function modelExists(ctx: DeployContext, name: string): Promise<boolean> {
     if (isNotFound(error)) return false;
     throw error;
   }
-}
-
-/** Models and endpoint configs whose names carry this app's and env's version prefix. */
-export async function listVersions(
-  ctx: DeployContext,
-): Promise<{ configs: VersionInfo[]; models: VersionInfo[] }> {
-  const { sagemaker } = clientsFor(ctx);
-  const { name, env } = { name: ctx.resolved.config.name, env: ctx.resolved.env };
-  const prefix = versionPrefix(name, env);
-  const configs: VersionInfo[] = [];
-  const models: VersionInfo[] = [];
-  let token: string | undefined;
-  do {
-    const out = await sagemaker.send(
-      new ListEndpointConfigsCommand({ NameContains: prefix, MaxResults: 100, NextToken: token }),
-    );
-    for (const item of out.EndpointConfigs ?? []) {
-      if (!item.EndpointConfigName || !isVersionName(item.EndpointConfigName, name, env)) continue;
-      configs.push({
-        name: item.EndpointConfigName,
-        arn: item.EndpointConfigArn ?? '',
-        created: +(item.CreationTime ?? 0),
-      });
-    }
-    token = out.NextToken;
-  } while (token);
-  do {
-    const out = await sagemaker.send(
-      new ListModelsCommand({ NameContains: prefix, MaxResults: 100, NextToken: token }),
-    );
-    for (const item of out.Models ?? []) {
-      if (!item.ModelName || !isVersionName(item.ModelName, name, env)) continue;
-      models.push({ name: item.ModelName, arn: item.ModelArn ?? '', created: +(item.CreationTime ?? 0) });
-    }
-    token = out.NextToken;
-  } while (token);
-  for (const config of configs) {
-    const described = await describeConfig(ctx, config.name);
-    config.modelNames = described?.modelName ? [described.modelName] : [];
-  }
-  return { configs, models };
 }
 
 export async function readEndpoint(ctx: DeployContext, name: string): Promise<EndpointState | undefined> {

@@ -4,8 +4,9 @@ import { clientsFor } from './clients.js';
 import { deploymentConfig } from './desired.js';
 import { waitForEndpoint } from './endpoint.js';
 import { endpointName, scalingResourceId } from './names.js';
-import { describeConfig, listTags, listVersions, readEndpoint } from './read.js';
+import { listTags, readEndpoint } from './read.js';
 import { deregisterScaling, readScaling, registerScaling } from './scaling.js';
+import { describeConfig, listVersions } from './versions.js';
 
 /** Points the endpoint back at an earlier endpoint config (default: the newest one before the current). */
 export async function rollbackSageMaker(ctx: DeployContext, to?: string): Promise<RollbackReport> {

@@ -1,8 +1,8 @@
 import type { DeployContext, StatusReport } from '@mlship/core';
 import { describeEndpoint } from './endpoint.js';
 import { endpointName, scalingResourceId } from './names.js';
-import { describeConfig, listVersions } from './read.js';
 import { readScaling } from './scaling.js';
+import { describeConfig, listVersions } from './versions.js';
 
 export async function statusSageMaker(ctx: DeployContext): Promise<StatusReport> {
   const { config, env } = ctx.resolved;
