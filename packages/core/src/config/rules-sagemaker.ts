@@ -17,6 +17,15 @@ export const autoscaling: Rule = ({ sagemaker }) => {
       ),
     ];
   }
+  if (sagemaker.instance.type.startsWith('ml.t')) {
+    return [
+      warning(
+        ['sagemaker', 'autoscaling', 'enabled'],
+        `SageMaker does not auto scale burstable instances such as ${sagemaker.instance.type}; registering the scalable target will fail`,
+        'use a non-burstable type such as ml.m5.large, or set enabled: false',
+      ),
+    ];
+  }
   const count = sagemaker.instance.count;
   if (count < min || count > max) {
     return [

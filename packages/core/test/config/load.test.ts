@@ -148,6 +148,13 @@ describe('warnings', () => {
     ]);
   });
 
+  it('warns that SageMaker does not auto scale burstable ml.t* instances', () => {
+    const { warnings } = valid(withLines({ 6: '  instance: { type: ml.t2.medium, count: 2 }' }));
+    expect(warnings.map(formatProblem)).toEqual([
+      'release.yaml:8:27 sagemaker.autoscaling.enabled: SageMaker does not auto scale burstable instances such as ml.t2.medium; registering the scalable target will fail (use a non-burstable type such as ml.m5.large, or set enabled: false)',
+    ]);
+  });
+
   it('warns about a region it does not know and a canary without rollback alarms', () => {
     const text = withLines({ 3: 'region: eu-middle-1', 9: '  deployment: { strategy: canary }' });
     expect(valid(text).warnings.map(formatProblem)).toEqual([
