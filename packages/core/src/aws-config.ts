@@ -9,14 +9,14 @@ export interface AwsClientConfig {
 export const MLSHIP_USER_AGENT = 'mlship/0.1.0';
 
 /**
- * Region from release.yaml only when the standard chain does not set one (AWS_REGION, AWS_DEFAULT_REGION);
+ * Region from release.yaml unless AWS_REGION sets one (the JS SDK v3 reads AWS_REGION, not AWS_DEFAULT_REGION);
  * endpoints are never set here: the SDK reads AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> itself.
  */
 export function awsClientConfig(
   region: string | undefined,
   env: Record<string, string | undefined> = process.env,
 ): AwsClientConfig {
-  const fromEnv = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  const fromEnv = env.AWS_REGION;
   const maxAttempts = Number.parseInt(env.AWS_MAX_ATTEMPTS ?? '', 10);
   return {
     ...(fromEnv || !region ? {} : { region }),

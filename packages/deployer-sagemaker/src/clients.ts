@@ -31,7 +31,7 @@ export function clientsFor(ctx: DeployContext): Clients {
 
 /** The region requests go to: AWS_REGION wins over release.yaml, as in the client config. */
 export function effectiveRegion(ctx: DeployContext): string {
-  return ctx.env.AWS_REGION || ctx.env.AWS_DEFAULT_REGION || ctx.resolved.config.region;
+  return ctx.env.AWS_REGION || ctx.resolved.config.region;
 }
 
 export function errorName(error: unknown): string {

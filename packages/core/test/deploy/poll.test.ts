@@ -49,5 +49,7 @@ describe('awsClientConfig', () => {
     const fromEnv = awsClientConfig('eu-central-1', { AWS_REGION: 'us-east-1', AWS_MAX_ATTEMPTS: '3' });
     expect(fromEnv).toEqual({ retryMode: 'adaptive', maxAttempts: 3, customUserAgent: 'mlship/0.1.0' });
     expect(JSON.stringify(fromEnv)).not.toContain('endpoint');
+    // the JS SDK ignores AWS_DEFAULT_REGION, so release.yaml's region must still be passed
+    expect(awsClientConfig('eu-central-1', { AWS_DEFAULT_REGION: 'us-east-1' }).region).toBe('eu-central-1');
   });
 });
