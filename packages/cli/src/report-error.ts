@@ -1,4 +1,15 @@
-import { isMlshipError } from '@mlship/core';
+import type { MlshipError } from '@mlship/core';
+
+/** Duck-typed, so that starting the CLI (e.g. for --help) does not load @mlship/core with zod and yaml. */
+function isMlshipError(error: unknown): error is MlshipError {
+  const candidate = error as { name?: unknown; code?: unknown; exitCode?: unknown } | null;
+  return (
+    error instanceof Error &&
+    candidate?.name === 'MlshipError' &&
+    typeof candidate.code === 'string' &&
+    typeof candidate.exitCode === 'number'
+  );
+}
 
 export interface ReportOptions {
   debug: boolean;
