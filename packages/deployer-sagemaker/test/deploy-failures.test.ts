@@ -57,6 +57,27 @@ describe('deploy failures', () => {
     expect(h.aws.sagemaker.requireEndpoint('iris-dev').EndpointStatus).toBe('InService');
   });
 
+  it('throttling is retried by the SDK (adaptive mode) and the deploy completes', async () => {
+    h.aws.failNext('sagemaker', 'CreateModel', { code: 'ThrottlingException', message: 'Rate exceeded' });
+    await engine(h, resolved(h.dir.path)).deploy();
+    const creates = h.aws.calls.filter((c) => c.operation === 'CreateModel');
+    expect(creates.map((c) => c.error)).toEqual(['ThrottlingException', undefined]);
+  });
+
+  it('an AWS error that is not ours to fix surfaces with its code, exit 1', async () => {
+    h.aws.failNext('sagemaker', 'CreateEndpoint', {
+      code: 'ResourceLimitExceeded',
+      message: "The account-level service limit 'ml.m5.large for endpoint usage' is 0 Instances",
+    });
+    const error = await engine(h, resolved(h.dir.path))
+      .deploy()
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'AWS_ResourceLimitExceeded', exitCode: 1 });
+    expect((error as Error).message).toBe(
+      "sagemaker: ResourceLimitExceeded: The account-level service limit 'ml.m5.large for endpoint usage' is 0 Instances",
+    );
+  });
+
   it('an endpoint busy with another update is waited for', async () => {
     await deployedV1();
     h.aws.sagemaker.setEndpointStatus('iris-dev', 'Updating');

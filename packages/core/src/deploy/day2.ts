@@ -1,4 +1,5 @@
 import { deployError, userError } from '../errors.js';
+import { step } from './aws-errors.js';
 import { type EngineOptions, prepareEngine } from './context.js';
 import type { DestroyReport, RollbackReport, StatusReport } from './contract.js';
 import { writeOutputs } from './outputs-file.js';
@@ -7,7 +8,9 @@ import { writeOutputs } from './outputs-file.js';
 export async function status(options: EngineOptions): Promise<StatusReport[]> {
   const engine = await prepareEngine(options);
   const reports: StatusReport[] = [];
-  for (const { deployer } of engine.targets) reports.push(await deployer.status(engine.context({})));
+  for (const { entry, deployer } of engine.targets) {
+    reports.push(await step(entry.name, () => deployer.status(engine.context({}))));
+  }
   options.host.result(
     { env: engine.resolved.env, targets: reports },
     reports.map((report) => `${report.target}: ${report.summary}`).join('\n'),
@@ -24,9 +27,10 @@ export interface RollbackOptions extends EngineOptions {
 export async function rollback(options: RollbackOptions): Promise<RollbackReport[]> {
   const engine = await prepareEngine(options);
   const reports: RollbackReport[] = [];
-  for (const { deployer } of engine.targets) {
-    if (!deployer.rollback) continue;
-    reports.push(await deployer.rollback(engine.context({}), options.to));
+  for (const { entry, deployer } of engine.targets) {
+    const rollbackTarget = deployer.rollback?.bind(deployer);
+    if (!rollbackTarget) continue;
+    reports.push(await step(entry.name, () => rollbackTarget(engine.context({}), options.to)));
   }
   if (reports.length === 0)
     throw deployError('ROLLBACK_UNSUPPORTED', 'No target of this environment supports rollback.');
@@ -67,8 +71,9 @@ export async function destroy(options: DestroyOptions): Promise<DestroyReport[]>
     if (!go) throw userError('ABORTED', 'Destroy cancelled; nothing was deleted.');
   }
   const reports: DestroyReport[] = [];
-  for (const { deployer } of [...engine.targets].reverse())
-    reports.push(await deployer.destroy(engine.context({})));
+  for (const { entry, deployer } of [...engine.targets].reverse()) {
+    reports.push(await step(entry.name, () => deployer.destroy(engine.context({}))));
+  }
   const lines = reports.flatMap((report) => [
     `${report.target}: deleted ${report.deleted.length}, left ${report.skipped.length}`,
     ...report.deleted.map((item) => `  - ${item.resource} ${item.id}`),

@@ -1,4 +1,5 @@
 import { userError } from '../errors.js';
+import { step } from './aws-errors.js';
 import { type EngineOptions, prepareEngine } from './context.js';
 import type { DeployPlan, Outputs } from './contract.js';
 import { hasChanges } from './contract.js';
@@ -30,7 +31,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const planned: Record<string, Outputs> = {};
   for (const { entry, deployer } of engine.targets) {
     const ctx = engine.context({ ...planned });
-    const current = await deployer.read(ctx);
+    const current = await step(entry.name, () => deployer.read(ctx));
     const plan = deployer.plan(ctx, current);
     plans.push(plan);
     planned[entry.name] = plan.plannedOutputs ?? {};
@@ -66,7 +67,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const outputs: Record<string, Outputs> = {};
   for (const [index, { entry, deployer }] of engine.targets.entries()) {
     const plan = plans[index]!;
-    outputs[entry.name] = await deployer.apply(plan, engine.context({ ...outputs }));
+    outputs[entry.name] = await step(entry.name, () => deployer.apply(plan, engine.context({ ...outputs })));
   }
   const outputsFile = await writeOutputs(engine.resolved.file, env, outputs);
   const result: DeployResult = { env, dryRun: false, changed, plans, outputs, outputsFile };
