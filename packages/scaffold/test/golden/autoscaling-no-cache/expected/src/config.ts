@@ -28,7 +28,7 @@ export const defaults = {
   maxBatchSize: 100,
   bodyLimitBytes: 6291456,
   requestTimeoutMs: 60000,
-  maxConcurrency: 4,
+  maxConcurrency: 32,
   maxQueue: 256,
   shutdownTimeoutMs: 25_000,
 } as const;
@@ -39,7 +39,10 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-export function loadConfig(env: Env = process.env, dirExists: (path: string) => boolean = isDirectory): ServerConfig {
+export function loadConfig(
+  env: Env = process.env,
+  dirExists: (path: string) => boolean = isDirectory,
+): ServerConfig {
   return {
     name: env.MODEL_NAME || defaults.name,
     version: env.MODEL_VERSION || packageVersion(),
@@ -76,7 +79,9 @@ function int(env: Env, key: string, fallback: number, min: number, max = Number.
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${key}=${JSON.stringify(raw)} is invalid: expected an integer from ${min} to ${max}`);
+    throw new ConfigError(
+      `${key}=${JSON.stringify(raw)} is invalid: expected an integer from ${min} to ${max}`,
+    );
   }
   return value;
 }
@@ -87,7 +92,10 @@ function isDirectory(path: string): boolean {
 
 function packageVersion(): string {
   try {
-    return (JSON.parse(readFileSync(`${projectRoot}package.json`, 'utf8')) as { version?: string }).version ?? '0.0.0';
+    return (
+      (JSON.parse(readFileSync(`${projectRoot}package.json`, 'utf8')) as { version?: string }).version ??
+      '0.0.0'
+    );
   } catch {
     return '0.0.0';
   }

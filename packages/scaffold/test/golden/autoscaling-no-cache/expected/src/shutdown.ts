@@ -7,7 +7,11 @@ export type ShutdownResult = 'clean' | 'timeout' | 'error';
  * Stops accepting connections, lets in-flight requests finish and releases the model. SageMaker sends
  * SIGKILL 30 s after SIGTERM, so this gives up after `timeoutMs` (25 s by default) rather than be killed.
  */
-export async function shutdown(app: FastifyInstance, state: ServerState, timeoutMs: number): Promise<ShutdownResult> {
+export async function shutdown(
+  app: FastifyInstance,
+  state: ServerState,
+  timeoutMs: number,
+): Promise<ShutdownResult> {
   state.shuttingDown = true;
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<ShutdownResult>((resolve) => {

@@ -17,7 +17,14 @@ afterAll(async () => {
 
 describe('custom predict()', () => {
   it('answers one prediction per instance through /invocations', async () => {
-    const response = await app.inject(post('/invocations', { instances: [[5.1, 3.5, 1.4, 0.2], [6.7, 3.0, 5.2, 2.3]] }));
+    const response = await app.inject(
+      post('/invocations', {
+        instances: [
+          [5.1, 3.5, 1.4, 0.2],
+          [6.7, 3.0, 5.2, 2.3],
+        ],
+      }),
+    );
     expect(response.statusCode).toBe(200);
     const { predictions } = response.json();
     expect(predictions.map((p: { label: string }) => p.label)).toEqual(['setosa', 'virginica']);
@@ -27,7 +34,10 @@ describe('custom predict()', () => {
   it('validates instances against instanceSchema', async () => {
     const short = await app.inject(post('/predict', { instances: [[5.1, 3.5, 1.4]] }));
     expect(short.statusCode).toBe(400);
-    expect(short.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('body.instances.0') });
+    expect(short.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining('body.instances.0'),
+    });
     const text = await app.inject(post('/predict', { instances: [[5.1, 'x', 1.4, 0.2]] }));
     expect(text.json().message).toContain('must be number');
   });
@@ -35,7 +45,9 @@ describe('custom predict()', () => {
   it('/predict/batch is bounded by MAX_BATCH_SIZE', async () => {
     const row = [5.1, 3.5, 1.4, 0.2];
     expect((await app.inject(post('/predict/batch', { instances: [row, row, row] }))).statusCode).toBe(200);
-    expect((await app.inject(post('/predict/batch', { instances: [row, row, row, row] }))).statusCode).toBe(400);
+    expect((await app.inject(post('/predict/batch', { instances: [row, row, row, row] }))).statusCode).toBe(
+      400,
+    );
   });
 
   it('does not take raw "inputs"', async () => {
@@ -45,6 +57,9 @@ describe('custom predict()', () => {
   });
 
   it('reports the instance schema in /model/info', async () => {
-    expect((await app.inject('/model/info')).json()).toMatchObject({ framework: 'custom', signature: { instance: instanceSchema } });
+    expect((await app.inject('/model/info')).json()).toMatchObject({
+      framework: 'custom',
+      signature: { instance: instanceSchema },
+    });
   });
 });

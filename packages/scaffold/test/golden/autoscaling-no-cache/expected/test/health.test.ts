@@ -39,7 +39,10 @@ describe('health routes', () => {
   it('GET /health says why a load failed', async () => {
     const app = open(undefined);
     current!.state.loadError = 'model file missing';
-    expect((await app.inject('/health')).json()).toMatchObject({ status: 'failed', error: 'model file missing' });
+    expect((await app.inject('/health')).json()).toMatchObject({
+      status: 'failed',
+      error: 'model file missing',
+    });
   });
 
   it('GET /readiness follows the model and turns 503 when shutting down; /liveness is always 200', async () => {

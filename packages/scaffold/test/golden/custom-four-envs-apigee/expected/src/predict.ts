@@ -42,7 +42,9 @@ export async function load(modelDir: string): Promise<LoadedModel> {
 
 export async function predict(model: LoadedModel, instances: Instance[]): Promise<Prediction[]> {
   return instances.map((features) => {
-    const logits = model.bias.map((b, k) => features.reduce((sum, x, i) => sum + x * model.weights[i]![k]!, b));
+    const logits = model.bias.map((b, k) =>
+      features.reduce((sum, x, i) => sum + x * model.weights[i]![k]!, b),
+    );
     const max = Math.max(...logits);
     const exps = logits.map((l) => Math.exp(l - max));
     const total = exps.reduce((a, b) => a + b, 0);

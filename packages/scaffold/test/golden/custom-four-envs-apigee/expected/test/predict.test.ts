@@ -14,7 +14,14 @@ afterEach(async () => {
 describe('prediction routes', () => {
   it.each(['/invocations', '/predict'])('POST %s answers one prediction per instance', async (url) => {
     const app = open(fakeModel());
-    const response = await app.inject(post(url, { instances: [[1, 2], [3, 4]] }));
+    const response = await app.inject(
+      post(url, {
+        instances: [
+          [1, 2],
+          [3, 4],
+        ],
+      }),
+    );
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
     expect(response.json()).toEqual({ predictions: [{ echo: [1, 2] }, { echo: [3, 4] }] });
@@ -26,7 +33,10 @@ describe('prediction routes', () => {
     expect(ok.json().predictions).toHaveLength(3);
     const tooMany = await app.inject(post('/predict/batch', { instances: [1, 2, 3, 4] }));
     expect(tooMany.statusCode).toBe(400);
-    expect(tooMany.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('at most 3') });
+    expect(tooMany.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining('at most 3'),
+    });
   });
 
   it('503 + Retry-After while the model is not loaded', async () => {
@@ -58,12 +68,20 @@ describe('prediction routes', () => {
     const app = open(fakeModel(), { bodyLimitBytes: 1000 });
     const response = await app.inject(post('/invocations', { instances: [Array(600).fill(1)] }));
     expect(response.statusCode).toBe(413);
-    expect(response.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('1000 bytes') });
+    expect(response.json()).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: expect.stringContaining('1000 bytes'),
+    });
   });
 
   it('415 for a body that is not JSON', async () => {
     const app = open(fakeModel());
-    const response = await app.inject({ method: 'POST', url: '/predict', headers: { 'content-type': 'text/plain' }, payload: 'x' });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/predict',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'x',
+    });
     expect(response.statusCode).toBe(415);
     expect(response.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });

@@ -55,4 +55,3 @@ describe('graceful shutdown', () => {
     await stuck;
   });
 });
-

@@ -37,10 +37,15 @@ export function buildApp(options: BuildOptions): App {
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     return503OnClosing: true,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false },
+    },
   });
   const limiter = new Limiter(config.maxConcurrency, config.maxQueue);
-  const metrics = createMetrics({ modelLoaded: () => state.model !== undefined, inFlight: () => limiter.inFlight });
+  const metrics = createMetrics({
+    modelLoaded: () => state.model !== undefined,
+    inFlight: () => limiter.inFlight,
+  });
 
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
@@ -49,7 +54,12 @@ export function buildApp(options: BuildOptions): App {
   const logEveryRequest = config.logLevel === 'debug' || config.logLevel === 'trace';
   app.addHook('onResponse', (request, reply, done) => {
     const status = reply.statusCode;
-    metrics.observeRequest(request.routeOptions.url ?? 'unmatched', request.method, status, reply.elapsedTime / 1000);
+    metrics.observeRequest(
+      request.routeOptions.url ?? 'unmatched',
+      request.method,
+      status,
+      reply.elapsedTime / 1000,
+    );
     if (status >= 500 || logEveryRequest) {
       request.log[status >= 500 ? 'warn' : 'debug'](
         { method: request.method, url: request.url, statusCode: status, responseTimeMs: reply.elapsedTime },
@@ -64,6 +74,12 @@ export function buildApp(options: BuildOptions): App {
   registerErrorHandling(app, config);
   registerHealthRoutes(app, state, config);
   registerInfoRoutes(app, state, config, metrics);
-  registerPredictRoutes(app, { state, config, limiter, metrics, instanceSchema: options.instanceSchema ?? {} });
+  registerPredictRoutes(app, {
+    state,
+    config,
+    limiter,
+    metrics,
+    instanceSchema: options.instanceSchema ?? {},
+  });
   return { app, state, metrics, limiter };
 }

@@ -32,7 +32,13 @@ export function registerErrorHandling(app: FastifyInstance, limits: { bodyLimitB
     return sendError(request, reply, statusCode, code, message);
   });
   app.setNotFoundHandler((request, reply) =>
-    sendError(request, reply, 404, 'NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0]}`),
+    sendError(
+      request,
+      reply,
+      404,
+      'NOT_FOUND',
+      `no route for ${request.method} ${request.url.split('?')[0]}`,
+    ),
   );
 }
 
@@ -63,7 +69,11 @@ function describe(error: FastifyError | HttpError, limits: { bodyLimitBytes: num
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { statusCode: 400, code: 'EMPTY_BODY', message: 'request body is empty; send a JSON object' };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return { statusCode: 400, code: 'INVALID_JSON', message: `request body is not valid JSON: ${error.message}` };
+      return {
+        statusCode: 400,
+        code: 'INVALID_JSON',
+        message: `request body is not valid JSON: ${error.message}`,
+      };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return {
         statusCode: 415,
@@ -72,13 +82,21 @@ function describe(error: FastifyError | HttpError, limits: { bodyLimitBytes: num
       };
   }
   if (error instanceof SyntaxError) {
-    return { statusCode: 400, code: 'INVALID_JSON', message: `request body is not valid JSON: ${error.message}` };
+    return {
+      statusCode: 400,
+      code: 'INVALID_JSON',
+      message: `request body is not valid JSON: ${error.message}`,
+    };
   }
   const statusCode = fastifyError.statusCode ?? 500;
   if (statusCode >= 400 && statusCode < 500) {
     return { statusCode, code: fastifyError.code ?? 'BAD_REQUEST', message: error.message };
   }
-  return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'internal error; the server log has the details' };
+  return {
+    statusCode: 500,
+    code: 'INTERNAL_ERROR',
+    message: 'internal error; the server log has the details',
+  };
 }
 
 function validationMessage(error: FastifyError): string {

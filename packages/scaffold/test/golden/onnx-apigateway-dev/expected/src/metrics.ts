@@ -85,7 +85,8 @@ export class Counter {
 
   render(): string {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`];
-    for (const { labels, value } of this.series.entries()) lines.push(`${this.name}${format(labels)} ${value.n}`);
+    for (const { labels, value } of this.series.entries())
+      lines.push(`${this.name}${format(labels)} ${value.n}`);
     return lines.join('\n');
   }
 }
@@ -98,7 +99,11 @@ export class Gauge {
   ) {}
 
   render(): string {
-    return [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} gauge`, `${this.name} ${this.read()}`].join('\n');
+    return [
+      `# HELP ${this.name} ${this.help}`,
+      `# TYPE ${this.name} gauge`,
+      `${this.name} ${this.read()}`,
+    ].join('\n');
   }
 }
 
@@ -124,7 +129,9 @@ export function createMetrics(gauges: { modelLoaded: () => boolean; inFlight: ()
       gauges.modelLoaded() ? 1 : 0,
     ),
     new Gauge('model_predictions_in_flight', 'Predictions running or queued.', gauges.inFlight),
-    new Gauge('process_resident_memory_bytes', 'Resident memory size in bytes.', () => process.memoryUsage.rss()),
+    new Gauge('process_resident_memory_bytes', 'Resident memory size in bytes.', () =>
+      process.memoryUsage.rss(),
+    ),
     new Gauge('process_uptime_seconds', 'Seconds since the process started.', () => process.uptime()),
   ];
   return {

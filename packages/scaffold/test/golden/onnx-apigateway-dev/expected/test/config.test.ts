@@ -10,17 +10,31 @@ describe('configuration', () => {
 
   it('reads the model from /opt/ml/model when it exists, else MODEL_DIR, else ./model', () => {
     const none = () => false;
-    expect(resolveModelDir({ MODEL_DIR: '/models/x' }, (dir) => dir === SAGEMAKER_MODEL_DIR)).toBe(SAGEMAKER_MODEL_DIR);
+    expect(resolveModelDir({ MODEL_DIR: '/models/x' }, (dir) => dir === SAGEMAKER_MODEL_DIR)).toBe(
+      SAGEMAKER_MODEL_DIR,
+    );
     expect(resolveModelDir({ MODEL_DIR: '/models/x' }, none)).toBe('/models/x');
     expect(resolveModelDir({}, none)).toMatch(/[/\\]model$/);
   });
 
   it('reads limits from the environment', () => {
     const config = loadConfig(
-      { MAX_BATCH_SIZE: '10', BODY_LIMIT_BYTES: '2048', REQUEST_TIMEOUT_MS: '500', MAX_QUEUE: '0', MODEL_VERSION: 'v7' },
+      {
+        MAX_BATCH_SIZE: '10',
+        BODY_LIMIT_BYTES: '2048',
+        REQUEST_TIMEOUT_MS: '500',
+        MAX_QUEUE: '0',
+        MODEL_VERSION: 'v7',
+      },
       () => false,
     );
-    expect(config).toMatchObject({ maxBatchSize: 10, bodyLimitBytes: 2048, requestTimeoutMs: 500, maxQueue: 0, version: 'v7' });
+    expect(config).toMatchObject({
+      maxBatchSize: 10,
+      bodyLimitBytes: 2048,
+      requestTimeoutMs: 500,
+      maxQueue: 0,
+      version: 'v7',
+    });
   });
 
   it('names the variable, the bad value and what is expected', () => {

@@ -44,6 +44,15 @@ describe('ONNX model', () => {
     for (const row of predictions) expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
   });
 
+  it('answers concurrent requests (batched into one run) each with its own prediction', async () => {
+    const rows = [setosa, virginica, [5.9, 3.0, 4.2, 1.5], virginica, setosa];
+    const responses = await Promise.all(
+      rows.map((row) => app.inject(post('/invocations', { instances: [row] }))),
+    );
+    const classes = responses.map((r) => argmax((r.json() as { predictions: number[][] }).predictions[0]!));
+    expect(classes).toEqual([0, 2, 1, 2, 0]);
+  });
+
   it('accepts named tensors through "inputs" and answers named outputs', async () => {
     const response = await app.inject(post('/predict', { inputs: { input: [setosa] } }));
     expect(response.statusCode).toBe(200);
@@ -61,18 +70,45 @@ describe('ONNX model', () => {
   });
 
   it.each([
-    [{ instances: [[5.1, 3.5, 1.4]] }, "instances[0] has 3 items where 4 are expected; input 'input' expects shape [N, 4] of float32"],
-    [{ instances: [setosa, [1, 2, 3, 4, 5]] }, "instances[1] has 5 items where 4 are expected; input 'input' expects shape [N, 4]"],
-    [{ instances: [5.1, 3.5, 1.4, 0.2] }, "instances[0] must be an array; input 'input' expects shape [N, 4]"],
-    [{ instances: [[5.1, 'wide', 1.4, 0.2]] }, `instances[0][1] is "wide" (a string) but input 'input' takes float32 numbers`],
-    [{ instances: [[5.1, null, 1.4, 0.2]] }, "instances[0][1] is null but input 'input' takes float32 numbers"],
-    [{ instances: [[[5.1], 3.5, 1.4, 0.2]] }, "instances[0][0] is an array but input 'input' takes float32 numbers"],
-    [{ inputs: { input: [5.1, 3.5, 1.4, 0.2] } }, "inputs.input[0] must be an array; input 'input' expects shape [N, 4]"],
-    [{ inputs: { features: [setosa] } }, "unknown input 'features'; the model's inputs are 'input' float32 [N, 4]"],
+    [
+      { instances: [[5.1, 3.5, 1.4]] },
+      "instances[0] has 3 items where 4 are expected; input 'input' expects shape [N, 4] of float32",
+    ],
+    [
+      { instances: [setosa, [1, 2, 3, 4, 5]] },
+      "instances[1] has 5 items where 4 are expected; input 'input' expects shape [N, 4]",
+    ],
+    [
+      { instances: [5.1, 3.5, 1.4, 0.2] },
+      "instances[0] must be an array; input 'input' expects shape [N, 4]",
+    ],
+    [
+      { instances: [[5.1, 'wide', 1.4, 0.2]] },
+      `instances[0][1] is "wide" (a string) but input 'input' takes float32 numbers`,
+    ],
+    [
+      { instances: [[5.1, null, 1.4, 0.2]] },
+      "instances[0][1] is null but input 'input' takes float32 numbers",
+    ],
+    [
+      { instances: [[[5.1], 3.5, 1.4, 0.2]] },
+      "instances[0][0] is an array but input 'input' takes float32 numbers",
+    ],
+    [
+      { inputs: { input: [5.1, 3.5, 1.4, 0.2] } },
+      "inputs.input[0] must be an array; input 'input' expects shape [N, 4]",
+    ],
+    [
+      { inputs: { features: [setosa] } },
+      "unknown input 'features'; the model's inputs are 'input' float32 [N, 4]",
+    ],
   ])('400 naming the input and its expected shape or type: %j', async (payload, message) => {
     const response = await app.inject(post('/invocations', payload));
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining(message) });
+    expect(response.json()).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining(message),
+    });
   });
 
   it('counts predicted rows in /metrics', async () => {
@@ -82,7 +118,9 @@ describe('ONNX model', () => {
   });
 
   it('a missing model file fails the load with the path in the message', async () => {
-    await expect(loadModel({ modelDir: fixtures, modelFile: 'absent.onnx' })).rejects.toThrow(/absent\.onnx not found/);
+    await expect(loadModel({ modelDir: fixtures, modelFile: 'absent.onnx' })).rejects.toThrow(
+      /absent\.onnx not found/,
+    );
   });
 });
 

@@ -19,7 +19,9 @@ export async function loadModel(config: Pick<ServerConfig, 'modelDir'>): Promise
         run: async () => {
           const predictions = await predict(loaded, instances);
           if (predictions.length !== instances.length) {
-            throw new Error(`predict() returned ${predictions.length} predictions for ${instances.length} instances`);
+            throw new Error(
+              `predict() returned ${predictions.length} predictions for ${instances.length} instances`,
+            );
           }
           return JSON.stringify({ predictions });
         },

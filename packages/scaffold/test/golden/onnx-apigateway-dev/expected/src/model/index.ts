@@ -14,12 +14,21 @@ export const instanceSchema = {};
  * Threads per inference. 1 suits small models best (several requests run in parallel instead);
  * raise ORT_INTRA_OP_NUM_THREADS for large models on big instances.
  */
-export function sessionOptions(env: Record<string, string | undefined> = process.env): ort.InferenceSession.SessionOptions {
+export function sessionOptions(
+  env: Record<string, string | undefined> = process.env,
+): ort.InferenceSession.SessionOptions {
   const threads = Number(env.ORT_INTRA_OP_NUM_THREADS ?? 1);
   if (!Number.isInteger(threads) || threads < 0) {
-    throw new Error(`ORT_INTRA_OP_NUM_THREADS=${env.ORT_INTRA_OP_NUM_THREADS} is invalid: expected an integer ≥ 0`);
+    throw new Error(
+      `ORT_INTRA_OP_NUM_THREADS=${env.ORT_INTRA_OP_NUM_THREADS} is invalid: expected an integer ≥ 0`,
+    );
   }
-  return { intraOpNumThreads: threads, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all' };
+  return {
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+  };
 }
 
 export async function loadModel(config: Pick<ServerConfig, 'modelDir' | 'modelFile'>): Promise<Model> {
@@ -28,13 +37,18 @@ export async function loadModel(config: Pick<ServerConfig, 'modelDir' | 'modelFi
   const inputs = session.inputMetadata.map(toSpec);
   for (const input of inputs) {
     if (!SUPPORTED_TYPES.includes(input.type)) {
-      throw new Error(`input '${input.name}' has type ${input.type}; supported: ${SUPPORTED_TYPES.join(', ')}`);
+      throw new Error(
+        `input '${input.name}' has type ${input.type}; supported: ${SUPPORTED_TYPES.join(', ')}`,
+      );
     }
   }
   const outputs = session.outputMetadata.filter((o) => o.isTensor).map(toSpec);
   if (outputs.length === 0) throw new Error(`${path} has no tensor outputs`);
-  return new OnnxModel(session, inputs, outputs, ({ type, data, dims }) =>
-    new ort.Tensor(type as 'float32', data as Float32Array, dims),
+  return new OnnxModel(
+    session,
+    inputs,
+    outputs,
+    ({ type, data, dims }) => new ort.Tensor(type as 'float32', data as Float32Array, dims),
   );
 }
 
@@ -52,5 +66,11 @@ export async function findModelFile(dir: string, file: string): Promise<string> 
 
 function toSpec(meta: ort.InferenceSession.ValueMetadata): InputSpec {
   if (!meta.isTensor) return { name: meta.name, type: 'non-tensor', shape: [] };
-  return { name: meta.name, type: meta.type, shape: meta.shape.map((d): Dim => (typeof d === 'number' && d >= 0 ? d : typeof d === 'string' && d ? d : '?')) };
+  return {
+    name: meta.name,
+    type: meta.type,
+    shape: meta.shape.map(
+      (d): Dim => (typeof d === 'number' && d >= 0 ? d : typeof d === 'string' && d ? d : '?'),
+    ),
+  };
 }

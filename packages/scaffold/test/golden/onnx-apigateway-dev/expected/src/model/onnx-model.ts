@@ -1,5 +1,6 @@
 import type { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node';
-import { HttpError, badInput } from '../errors.js';
+import { badInput, HttpError } from '../errors.js';
+import { Batcher } from './batcher.js';
 import { createEncoder, type Dim, type EncodedTensor, type InputSpec } from './tensor-input.js';
 import { rowJson, tensorJson } from './tensor-output.js';
 import type { Model, PredictBody, PredictionJob } from './types.js';
@@ -20,6 +21,7 @@ export class OnnxModel implements Model {
   /** True when the model's batch dimension is fixed to 1: instances then run one at a time. */
   private readonly onePerRun: boolean;
   private readonly outputNames: string[];
+  private readonly batcher = new Batcher<Outputs>((feeds) => this.run(this.tensors(feeds)));
 
   constructor(
     private readonly session: InferenceSession,
@@ -33,7 +35,10 @@ export class OnnxModel implements Model {
     const batchable = inputs.every((spec) => spec.shape.length > 0 && isBatchDim(spec.shape[0]!));
     this.onePerRun = batchable && inputs.some((spec) => spec.shape[0] === 1);
     this.instanceEncoders = batchable
-      ? inputs.map((spec) => ({ spec, encode: createEncoder(spec, [batchName(spec.shape[0]!), ...spec.shape.slice(1)]) }))
+      ? inputs.map((spec) => ({
+          spec,
+          encode: createEncoder(spec, [batchName(spec.shape[0]!), ...spec.shape.slice(1)]),
+        }))
       : undefined;
   }
 
@@ -55,7 +60,8 @@ export class OnnxModel implements Model {
     const feeds: Record<string, OrtTensor> = {};
     let rows = 1;
     for (const { spec, encode } of this.tensorEncoders) {
-      if (!(spec.name in inputs)) throw badInput(`inputs.${spec.name} is missing; the model's inputs are ${this.inputList()}`);
+      if (!(spec.name in inputs))
+        throw badInput(`inputs.${spec.name} is missing; the model's inputs are ${this.inputList()}`);
       const encoded = encode(inputs[spec.name], (i) => `inputs.${spec.name}${brackets(i)}`);
       rows = encoded.dims[0] ?? 1;
       feeds[spec.name] = this.toTensor(encoded);
@@ -72,7 +78,9 @@ export class OnnxModel implements Model {
   private prepareInstances(instances: unknown[]): PredictionJob {
     const encoders = this.instanceEncoders;
     if (!encoders) {
-      throw badInput(`this model's inputs have no instance (batch) dimension; send {"inputs": {...}} with ${this.inputList()}`);
+      throw badInput(
+        `this model's inputs have no instance (batch) dimension; send {"inputs": {...}} with ${this.inputList()}`,
+      );
     }
     const feeds: Record<string, EncodedTensor> = {};
     if (encoders.length === 1) {
@@ -100,9 +108,14 @@ export class OnnxModel implements Model {
   }
 
   private async runBatch(encoded: Record<string, EncodedTensor>, rows: number): Promise<string> {
+    const { outputs, offset, total } = await this.batcher.submit(encoded, rows);
+    return `{"predictions":[${this.predictionRows(outputs, offset, rows, total)}]}`;
+  }
+
+  private tensors(encoded: Record<string, EncodedTensor>): Record<string, OrtTensor> {
     const feeds: Record<string, OrtTensor> = {};
     for (const name in encoded) feeds[name] = this.toTensor(encoded[name]!);
-    return `{"predictions":[${this.predictionRows(await this.run(feeds), rows)}]}`;
+    return feeds;
   }
 
   private async runEach(encoded: Record<string, EncodedTensor>, rows: number): Promise<string> {
@@ -112,29 +125,35 @@ export class OnnxModel implements Model {
       for (const name in encoded) {
         const { type, data, dims } = encoded[name]!;
         const size = data.length / rows;
-        feeds[name] = this.toTensor({ type, data: data.slice(row * size, (row + 1) * size), dims: [1, ...dims.slice(1)] });
+        feeds[name] = this.toTensor({
+          type,
+          data: data.slice(row * size, (row + 1) * size),
+          dims: [1, ...dims.slice(1)],
+        });
       }
-      parts.push(this.predictionRows(await this.run(feeds), 1));
+      parts.push(this.predictionRows(await this.run(feeds), 0, 1, 1));
     }
     return `{"predictions":[${parts.join(',')}]}`;
   }
 
-  private predictionRows(outputs: Outputs, rows: number): string {
+  /** JSON of rows [offset, offset + rows) of every output (`total` rows long), one prediction per instance. */
+  private predictionRows(outputs: Outputs, offset: number, rows: number, total: number): string {
     const tensors = this.outputNames.map((name) => outputs[name]!);
     for (const tensor of tensors) {
-      if (tensor.dims[0] !== rows) {
+      if (tensor.dims[0] !== total) {
         throw new HttpError(
           400,
           'NOT_PER_INSTANCE',
-          `output '${this.outputNames[tensors.indexOf(tensor)]}' has shape [${tensor.dims.join(', ')}], which does not split into ${rows} instance(s); send {"inputs": {...}} to get raw outputs`,
+          `output '${this.outputNames[tensors.indexOf(tensor)]}' has shape [${tensor.dims.join(', ')}], which does not split into ${total} instance(s); send {"inputs": {...}} to get raw outputs`,
         );
       }
     }
     let out = '';
-    for (let row = 0; row < rows; row++) {
-      if (row > 0) out += ',';
+    for (let row = offset; row < offset + rows; row++) {
+      if (row > offset) out += ',';
       if (tensors.length === 1) out += rowJson(tensors[0]!, row);
-      else out += `{${tensors.map((t, k) => `${JSON.stringify(this.outputNames[k])}:${rowJson(t, row)}`).join(',')}}`;
+      else
+        out += `{${tensors.map((t, k) => `${JSON.stringify(this.outputNames[k])}:${rowJson(t, row)}`).join(',')}}`;
     }
     return out;
   }

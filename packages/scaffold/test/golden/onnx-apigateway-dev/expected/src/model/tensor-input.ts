@@ -79,7 +79,9 @@ export function createEncoder(spec: InputSpec, shape: Dim[] = spec.shape) {
       }
       const expected = dims[depth]!;
       if (!Array.isArray(node) || node.length !== expected) {
-        throw badInput(`${path(indices)} ${mismatch(node, expected, shape[depth]!, dims, depth)}; ${describe}`);
+        throw badInput(
+          `${path(indices)} ${mismatch(node, expected, shape[depth]!, dims, depth)}; ${describe}`,
+        );
       }
       for (let i = 0; i < expected; i++) {
         indices[depth] = i;
@@ -93,7 +95,12 @@ export function createEncoder(spec: InputSpec, shape: Dim[] = spec.shape) {
 }
 
 /** Reads the dimensions off the first element at each depth; `fill` then checks every other element. */
-function measure(value: unknown, shape: Dim[], path: (indices: number[]) => string, describe: string): number[] {
+function measure(
+  value: unknown,
+  shape: Dim[],
+  path: (indices: number[]) => string,
+  describe: string,
+): number[] {
   const dims: number[] = [];
   let node = value;
   const indices: number[] = [];
@@ -159,7 +166,8 @@ function leafConverter(type: string, input: string): { leaf: Leaf; expected: str
   if (range) {
     const [min, max] = range;
     return {
-      leaf: (v) => (Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? (v as number) : INVALID),
+      leaf: (v) =>
+        Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? (v as number) : INVALID,
       expected: `${type} integers from ${min} to ${max}`,
     };
   }
@@ -170,7 +178,8 @@ function leafConverter(type: string, input: string): { leaf: Leaf; expected: str
       expected: `${type} integers`,
     };
   }
-  if (type === 'bool') return { leaf: (v) => (typeof v === 'boolean' ? (v ? 1 : 0) : INVALID), expected: 'booleans' };
+  if (type === 'bool')
+    return { leaf: (v) => (typeof v === 'boolean' ? (v ? 1 : 0) : INVALID), expected: 'booleans' };
   if (type === 'string') return { leaf: (v) => (typeof v === 'string' ? v : INVALID), expected: 'strings' };
   throw new Error(`input '${input}' has type ${type}, which this server does not support`);
 }
