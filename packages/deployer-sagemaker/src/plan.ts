@@ -1,4 +1,4 @@
-import type { Change, DeployContext, DeployPlan } from '@mlship/core';
+import { type Change, type DeployContext, type DeployPlan, userError } from '@mlship/core';
 import type { Desired, Tag } from './desired.js';
 import { diffs } from './field-diff.js';
 import { planScaling } from './plan-scaling.js';
@@ -45,9 +45,21 @@ function instanceCountFor(current: CurrentState, action: EndpointAction): number
   return clamp(chosen ?? fromConfig, desired.scaling.min, desired.scaling.max);
 }
 
+/** mlship never takes over an endpoint it did not create (it would replace its config). */
+function assertOwned(ctx: DeployContext, name: string, tags: Record<string, string>): void {
+  const { config, env } = ctx.resolved;
+  if (tags['mlship:app'] === config.name && tags['mlship:env'] === env) return;
+  throw userError(
+    'ENDPOINT_NOT_OURS',
+    `Endpoint ${name} exists but is not tagged mlship:app=${config.name}, mlship:env=${env}; mlship will not update an endpoint it did not create.`,
+    `Delete it, rename the app in release.yaml, or adopt it by tagging it: aws sagemaker add-tags --resource-arn <endpoint-arn> --tags Key=mlship:app,Value=${config.name} Key=mlship:env,Value=${env}`,
+  );
+}
+
 /** Pure: compares what is deployed with what release.yaml asks for and lists the changes. */
-export function planSageMaker(_ctx: DeployContext, current: CurrentState): DeployPlan<SageMakerDetail> {
+export function planSageMaker(ctx: DeployContext, current: CurrentState): DeployPlan<SageMakerDetail> {
   const { desired, endpoint, currentConfig, scaling } = current;
+  if (endpoint) assertOwned(ctx, endpoint.name, endpoint.tags);
   const changes: Change[] = [];
   const action = endpointAction(current);
   const instanceCount = instanceCountFor(current, action);

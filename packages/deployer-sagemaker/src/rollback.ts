@@ -4,7 +4,7 @@ import { clientsFor } from './clients.js';
 import { deploymentConfig } from './desired.js';
 import { waitForEndpoint } from './endpoint.js';
 import { endpointName, scalingResourceId } from './names.js';
-import { listTags, readEndpoint } from './read.js';
+import { listTags, ownedBy, readEndpoint } from './read.js';
 import { deregisterScaling, readScaling, registerScaling } from './scaling.js';
 import { describeConfig, listVersions } from './versions.js';
 
@@ -121,6 +121,12 @@ async function requireEndpoint(ctx: DeployContext) {
       `Endpoint ${name} does not exist; nothing to roll back.`,
       'Run `mlship deploy` first.',
     );
+  if (!ownedBy(ctx, endpoint.tags)) {
+    throw userError(
+      'ENDPOINT_NOT_OURS',
+      `Endpoint ${name} is not tagged mlship:app=${ctx.resolved.config.name}, mlship:env=${ctx.resolved.env}; mlship did not create it.`,
+    );
+  }
   if (endpoint.status !== 'InService') {
     throw deployError(
       'ENDPOINT_NOT_READY',

@@ -78,6 +78,16 @@ describe('deploy failures', () => {
     );
   });
 
+  it('refuses to take over an endpoint of the same name that mlship did not create (exit 2)', async () => {
+    h.aws.sagemaker.seedEndpoint({ name: 'iris-dev', tags: { owner: 'data-team' } });
+    const error = await engine(h, resolved(h.dir.path))
+      .deploy()
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'ENDPOINT_NOT_OURS', exitCode: 2 });
+    expect((error as { hint: string }).hint).toContain('Key=mlship:app,Value=iris');
+    expect(h.aws.mutatingCalls()).toEqual([]);
+  });
+
   it('an endpoint busy with another update is waited for', async () => {
     await deployedV1();
     h.aws.sagemaker.setEndpointStatus('iris-dev', 'Updating');

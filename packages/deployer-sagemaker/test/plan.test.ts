@@ -26,8 +26,8 @@ const image = {
   uri: 'acct/iris:v1',
   digest: 'sha256:1',
 };
-// biome-ignore lint/suspicious/noExplicitAny: the plan ignores ctx
-const ctx = {} as any;
+// biome-ignore lint/suspicious/noExplicitAny: the plan reads only ctx.resolved
+const ctx = { resolved: config() } as any;
 
 describe('desired state', () => {
   it('names are content-addressed: same inputs, same names; a new image, a new model and config', () => {
@@ -98,7 +98,7 @@ describe('planSageMaker', () => {
         status: 'InService',
         configName: 'old',
         variants: [{ name: 'AllTraffic', currentCount: 9 }],
-        tags: {},
+        tags: { 'mlship:app': 'iris', 'mlship:env': 'prod' },
       },
       currentConfig: {
         name: 'old',
