@@ -36,7 +36,12 @@ export async function prepareEngine(options: EngineOptions): Promise<Engine> {
   const targets = await loadTargets(
     resolved.config,
     importer,
-    (entry, why) => options.host.notify({ level: 'debug', message: `skipping ${entry.name}: ${why}` }),
+    (entry, why, installed) =>
+      options.host.notify({
+        level: installed ? 'debug' : 'warn',
+        code: 'TARGET_SKIPPED',
+        message: `skipping ${entry.name}: ${why}`,
+      }),
     options.targets ?? TARGETS,
   );
   const context = (upstream: DeployContext['upstream']): DeployContext => ({

@@ -44,13 +44,13 @@ function isModuleNotFound(error: unknown, specifier: string): boolean {
 export async function loadTargets(
   config: ResolvedEnvironment,
   importer: ModuleImporter,
-  onSkip: (entry: TargetEntry, why: string) => void = () => {},
+  onSkip: (entry: TargetEntry, why: string, installed: boolean) => void = () => {},
   targets: readonly TargetEntry[] = TARGETS,
 ): Promise<LoadedTarget[]> {
   const loaded: LoadedTarget[] = [];
   for (const entry of targets) {
     if (!entry.enabled(config)) {
-      onSkip(entry, 'not enabled for this environment');
+      onSkip(entry, 'not enabled for this environment', true);
       continue;
     }
     let mod: unknown;
@@ -58,7 +58,7 @@ export async function loadTargets(
       mod = await importer(entry.packageName);
     } catch (error) {
       if (isModuleNotFound(error, entry.packageName)) {
-        onSkip(entry, `${entry.packageName} is not installed`);
+        onSkip(entry, `${entry.packageName} is not installed`, false);
         continue;
       }
       throw error;

@@ -115,7 +115,7 @@ describe('deploy orchestrator', () => {
       'apply a upstream={}',
       'apply b upstream={"a":{"url":"https://a","apiKeySecret":"do-not-write"}}',
     ]);
-    expect(host.messages('debug')).toContain('skipping missing: pkg-missing is not installed');
+    expect(host.messages('warn')).toContain('skipping missing: pkg-missing is not installed');
     const written = JSON.parse(await readFile(join(dir, '.mlship', 'dev.outputs.json'), 'utf8'));
     expect(written).toEqual({ env: 'dev', targets: { a: { url: 'https://a' }, b: { url: 'https://b' } } });
     expect(result.changed).toBe(true);
