@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,8 +15,37 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds core, scaffold and the CLI when a source file is newer than the built bin (CI builds before testing). */
+const LOCK = join(tmpdir(), 'mlship-cli-build.lock');
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Builds core, scaffold and the CLI when a source file is newer than the built bin (CI builds before testing).
+ * Test files run in parallel, so one builds while the others wait on a lock directory.
+ */
 export function ensureBuilt(): void {
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      if (
+        Date.now() > deadline ||
+        Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 240_000
+      ) {
+        rmSync(LOCK, { recursive: true, force: true });
+      }
+      sleep(250);
+    }
+  }
+  try {
+    buildIfStale();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+function buildIfStale(): void {
   const packages = ['core', 'scaffold', 'cli'];
   const builtAt = (pkg: string) => {
     const entry = join(ROOT, 'packages', pkg, 'dist', pkg === 'cli' ? 'bin.js' : 'index.js');
