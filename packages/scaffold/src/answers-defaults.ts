@@ -43,16 +43,20 @@ export function defaultFor(path: AnswerPath, given: PartialAnswers, ctx: Default
       return 1;
     case 'volumeSize':
       return 30;
-    case 'autoscaling.enabled':
-      return false;
+    case 'autoscaling.enabled': {
+      const { min, max, target } = given.autoscaling ?? {};
+      return min !== undefined || max !== undefined || target !== undefined;
+    }
     case 'autoscaling.min':
       return Math.min(given.instanceCount ?? 1, 100);
     case 'autoscaling.max':
       return Math.max(4, given.autoscaling?.min ?? 1, given.instanceCount ?? 1);
     case 'autoscaling.target':
       return 100;
-    case 'cache.enabled':
-      return false;
+    case 'cache.enabled': {
+      const { redisUrl, provision, vpc, ttl } = given.cache ?? {};
+      return Boolean(redisUrl || provision || vpc || ttl !== undefined);
+    }
     case 'cache.ttl':
       return 3600;
     case 'cache.redisUrl':

@@ -196,3 +196,21 @@ describe('instance types and regions', () => {
     expect(wrong.message).toContain('--role-arn');
   });
 });
+
+describe('implied answers', () => {
+  it('a Redis URL or autoscaling bounds turn the feature on unless it is turned off explicitly', async () => {
+    const on = await resolveAnswers(
+      { name: 'x1', redisUrl: 'redis://r:6379', maxInstances: '6' },
+      undefined,
+      {
+        yes: true,
+      },
+    );
+    expect(on.answers?.cache).toMatchObject({ enabled: true, redisUrl: 'redis://r:6379', provision: false });
+    expect(on.answers?.autoscaling).toMatchObject({ enabled: true, max: 6 });
+    const off = await resolveAnswers({ name: 'x1', redisUrl: 'redis://r:6379', cache: false }, undefined, {
+      yes: true,
+    });
+    expect(off.answers?.cache).toEqual({ enabled: false, ttl: 3600, provision: false });
+  });
+});

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,18 +37,30 @@ async function plan(answersFile: string): Promise<RenderedFile[]> {
   return planInit(answers, { mlshipVersion: '0.1.0' });
 }
 
-function listTree(dir: string): string[] {
+/**
+ * The committed tree: files git tracks under `dir`, plus planned files already on disk (new, not yet committed).
+ * Untracked leftovers of other tools (builds, benchmarks) are not part of it.
+ */
+function listTree(dir: string, planned: readonly string[]): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter((path) => !SKIP_DIRS.has(path.split('/')[0] ?? ''))
-    .sort();
+  let tracked: string[];
+  try {
+    tracked = execFileSync('git', ['ls-files', '-z', '.'], { cwd: dir, encoding: 'utf8' })
+      .split('\0')
+      .filter(Boolean);
+  } catch {
+    tracked = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+      .filter((path) => !SKIP_DIRS.has(path.split('/')[0] ?? ''));
+  }
+  const present = planned.filter((path) => existsSync(join(dir, path)));
+  return [...new Set([...tracked.filter((path) => existsSync(join(dir, path))), ...present])].sort();
 }
 
 function writeTree(dir: string, files: RenderedFile[]): void {
   const planned = new Set(files.map((f) => f.path));
-  for (const stale of listTree(dir).filter((p) => !planned.has(p))) rmSync(join(dir, stale));
+  for (const stale of listTree(dir, [...planned]).filter((p) => !planned.has(p))) rmSync(join(dir, stale));
   for (const file of files) {
     mkdirSync(dirname(join(dir, file.path)), { recursive: true });
     writeFileSync(join(dir, file.path), file.contents);
@@ -56,7 +69,8 @@ function writeTree(dir: string, files: RenderedFile[]): void {
 
 function expectTree(dir: string, files: RenderedFile[]): void {
   const hint = `${relative(repoRoot, dir)} is stale: run UPDATE_GOLDEN=1 pnpm exec vitest run packages/scaffold/test/golden.test.ts`;
-  expect(listTree(dir), hint).toEqual(files.map((f) => f.path).sort());
+  const planned = files.map((f) => f.path).sort();
+  expect(listTree(dir, planned), hint).toEqual(planned);
   for (const file of files) {
     const actual = readFileSync(join(dir, file.path));
     const expected = Buffer.from(file.contents);
