@@ -63,7 +63,9 @@ describe('mlship deploy (built CLI against the fakes, configured only through AW
   it('`deploy --env dev --dry-run` on the example prints a plan without any mutating call', async () => {
     const run = await mlship(['deploy', '--env', 'dev', '--file', example, '--dry-run', '--image-tag', 'v1']);
     // targets of later issues (lambda, apigateway) are announced as skipped until their packages exist
-    expect(run.stderr.split('\n').filter((line) => line && !line.startsWith('warning: skipping '))).toEqual([]);
+    expect(run.stderr.split('\n').filter((line) => line && !line.startsWith('warning: skipping '))).toEqual(
+      [],
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Plan for dev:');
     expect(run.stdout).toMatch(/\+ SageMaker::Endpoint sentiment-classifier-dev/);
