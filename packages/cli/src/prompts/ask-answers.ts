@@ -155,16 +155,28 @@ const ASKERS: Partial<Record<AnswerPath, Ask>> = {
     );
   },
   volumeSize: (given, ctx) => askNumber('volumeSize', 'EBS volume size per instance (GB)', given, ctx),
-  'autoscaling.enabled': async () =>
-    one('autoscaling.enabled', await confirm({ message: 'Enable autoscaling?', default: false })),
+  'autoscaling.enabled': async (given, ctx) =>
+    one(
+      'autoscaling.enabled',
+      await confirm({
+        message: 'Enable autoscaling?',
+        default: Boolean(dflt('autoscaling.enabled', given, ctx)),
+      }),
+    ),
   'autoscaling.min': (given, ctx) =>
     askNumber('autoscaling.min', 'Autoscaling: minimum instances', given, ctx),
   'autoscaling.max': (given, ctx) =>
     askNumber('autoscaling.max', 'Autoscaling: maximum instances', given, ctx),
   'autoscaling.target': (given, ctx) =>
     askNumber('autoscaling.target', 'Autoscaling: target invocations per instance per minute', given, ctx),
-  'cache.enabled': async () =>
-    one('cache.enabled', await confirm({ message: 'Enable the Redis response cache?', default: false })),
+  'cache.enabled': async (given, ctx) =>
+    one(
+      'cache.enabled',
+      await confirm({
+        message: 'Enable the Redis response cache?',
+        default: Boolean(dflt('cache.enabled', given, ctx)),
+      }),
+    ),
   'cache.ttl': (given, ctx) => askNumber('cache.ttl', 'Cache TTL (seconds)', given, ctx),
   'cache.redisUrl': async () => {
     const source = await select({
