@@ -7,6 +7,7 @@ import {
   ROLE_ARN_PATTERN,
 } from '@mlship/core';
 import { z } from 'zod';
+import { crossFieldRules, nearestType } from './answers-rules.js';
 
 /** The environments `init` can create, in pipeline order. */
 export const ENVIRONMENTS = ['dev', 'qa', 'staging', 'prod'] as const;
@@ -17,10 +18,6 @@ export type EnvironmentName = (typeof ENVIRONMENTS)[number];
  * must stay within SageMaker's 63 characters, so 63 - len('-staging-') - 14 = 40.
  */
 export const MODEL_NAME_MAX_LENGTH = 40;
-
-export const PLACEHOLDER_ROLE_ARN = 'arn:aws:iam::123456789012:role/mlship-sagemaker-execution';
-export const PLACEHOLDER_APIGEE_ORG = 'my-apigee-org';
-export const PLACEHOLDER_JWKS_URI = 'https://auth.example.com/.well-known/jwks.json';
 
 const envName = z.enum(ENVIRONMENTS);
 const positiveInt = z.number().int().positive();
@@ -108,106 +105,18 @@ export const initAnswersSchema = z
     git: z.boolean(),
     dir: z.string().min(1),
   })
-  .superRefine((a, ctx) => {
-    if (a.framework === 'onnx' && !a.modelFile) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['modelFile'],
-        message: 'an .onnx model file is required for onnx',
-      });
-    }
-    if (a.framework === 'onnx' && a.modelFile && !a.modelFile.toLowerCase().endsWith('.onnx')) {
-      ctx.addIssue({ code: 'custom', path: ['modelFile'], message: 'a file ending in .onnx' });
-    }
-    for (const env of Object.keys(a.fronts)) {
-      if (!a.environments.includes(env as EnvironmentName)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['fronts', env],
-          message: `${env} is not one of the environments`,
-        });
-      }
-    }
-    if (a.environments.some((env) => frontOf(a, env) === 'apigee') && !a.apigee) {
-      ctx.addIssue({ code: 'custom', path: ['apigee'], message: 'Apigee settings are required for Apigee' });
-    }
-    if (a.autoscaling.enabled && a.autoscaling.min > a.autoscaling.max) {
-      ctx.addIssue({ code: 'custom', path: ['autoscaling', 'min'], message: 'min must not exceed max' });
-    }
-    if (a.cache.enabled && a.cache.redisUrl && a.cache.provision) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['cache', 'provision'],
-        message: 'use either a Redis URL or provisioning, not both',
-      });
-    }
-    if (a.cache.enabled && a.cache.provision && !a.cache.vpc) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['cache', 'vpc'],
-        message: 'provisioning Redis needs the VPC subnets and security groups of ElastiCache',
-      });
-    }
-    if (
-      a.autoscaling.enabled &&
-      (a.instanceCount < a.autoscaling.min || a.instanceCount > a.autoscaling.max)
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['instanceCount'],
-        message: `with autoscaling the instance count must lie within min (${a.autoscaling.min}) and max (${a.autoscaling.max})`,
-      });
-    }
-    const partition = partitionOf(a.region);
-    if (!a.executionRoleArn.startsWith(`arn:${partition}:`)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['executionRoleArn'],
-        message: `region ${a.region} needs a role in partition ${partition} (arn:${partition}:iam::...)`,
-      });
-    }
-    if (a.cache.enabled && !a.cache.redisUrl && !a.cache.provision) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['cache', 'redisUrl'],
-        message: 'a Redis URL, or provisioning, is required when the cache is on',
-      });
-    }
-  });
+  .superRefine(crossFieldRules);
 
 export type InitAnswers = z.infer<typeof initAnswersSchema>;
-export type FrontDoorChoice = (typeof FRONT_DOORS)[number];
 
-/** The front door of an environment: the explicit choice, else API Gateway for dev/qa and Apigee for staging/prod. */
-export function frontOf(answers: Pick<InitAnswers, 'fronts'>, env: EnvironmentName): FrontDoorChoice {
-  return answers.fronts[env] ?? defaultFront(env);
-}
-
-export function defaultFront(env: EnvironmentName): FrontDoorChoice {
-  return env === 'dev' || env === 'qa' ? 'apigateway' : 'apigee';
-}
-
-function nearestType(type: string): string {
-  const [, family] = type.split('.');
-  const near = INSTANCE_TYPES.filter((known) => known.type.split('.')[1] === family).map((k) => k.type);
-  const list =
-    near.length > 0
-      ? near
-      : ['ml.t2.medium', 'ml.m5.large', 'ml.m5.xlarge', 'ml.c5.xlarge', 'ml.g4dn.xlarge'];
-  return ` (e.g. ${list.slice(0, 5).join(', ')})`;
-}
-
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}
-
-/** The placeholder execution role, in the region's partition. */
-export function placeholderRoleArn(region: string): string {
-  return PLACEHOLDER_ROLE_ARN.replace('arn:aws:', `arn:${partitionOf(region)}:`);
-}
-
-export function apigeeEnvironmentOf(answers: InitAnswers, env: EnvironmentName): string {
-  return answers.apigee?.environments[env] ?? env;
-}
+export {
+  apigeeEnvironmentOf,
+  defaultFront,
+  type FrontDoorChoice,
+  frontOf,
+  PLACEHOLDER_APIGEE_ORG,
+  PLACEHOLDER_JWKS_URI,
+  PLACEHOLDER_ROLE_ARN,
+  partitionOf,
+  placeholderRoleArn,
+} from './answers-env.js';

@@ -1,0 +1,32 @@
+import type { FRONT_DOORS } from '@mlship/core';
+import type { EnvironmentName, InitAnswers } from './answers.js';
+
+export const PLACEHOLDER_ROLE_ARN = 'arn:aws:iam::123456789012:role/mlship-sagemaker-execution';
+export const PLACEHOLDER_APIGEE_ORG = 'my-apigee-org';
+export const PLACEHOLDER_JWKS_URI = 'https://auth.example.com/.well-known/jwks.json';
+
+export type FrontDoorChoice = (typeof FRONT_DOORS)[number];
+
+/** The front door of an environment: the explicit choice, else API Gateway for dev/qa and Apigee for staging/prod. */
+export function frontOf(answers: Pick<InitAnswers, 'fronts'>, env: EnvironmentName): FrontDoorChoice {
+  return answers.fronts[env] ?? defaultFront(env);
+}
+
+export function defaultFront(env: EnvironmentName): FrontDoorChoice {
+  return env === 'dev' || env === 'qa' ? 'apigateway' : 'apigee';
+}
+
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+/** The placeholder execution role, in the region's partition. */
+export function placeholderRoleArn(region: string): string {
+  return PLACEHOLDER_ROLE_ARN.replace('arn:aws:', `arn:${partitionOf(region)}:`);
+}
+
+export function apigeeEnvironmentOf(answers: InitAnswers, env: EnvironmentName): string {
+  return answers.apigee?.environments[env] ?? env;
+}
