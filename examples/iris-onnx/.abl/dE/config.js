@@ -1,0 +1,74 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+export const SAGEMAKER_MODEL_DIR = '/opt/ml/model';
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+export const defaults = {
+    name: "iris-onnx",
+    modelFile: "model.onnx",
+    port: 8080,
+    maxBatchSize: 100,
+    bodyLimitBytes: 6291456,
+    requestTimeoutMs: 60000,
+    maxConcurrency: 32,
+    maxQueue: 256,
+    shutdownTimeoutMs: 25_000,
+};
+export class ConfigError extends Error {
+    name = 'ConfigError';
+}
+export function loadConfig(env = process.env, dirExists = isDirectory) {
+    return {
+        name: env.MODEL_NAME || defaults.name,
+        version: env.MODEL_VERSION || packageVersion(),
+        host: env.HOST || '0.0.0.0',
+        port: resolvePort(env),
+        modelDir: resolveModelDir(env, dirExists),
+        modelFile: env.MODEL_FILE ?? defaults.modelFile,
+        logLevel: env.LOG_LEVEL || 'info',
+        maxBatchSize: int(env, 'MAX_BATCH_SIZE', defaults.maxBatchSize, 1),
+        bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', defaults.bodyLimitBytes, 1),
+        requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', defaults.requestTimeoutMs, 1),
+        maxConcurrency: int(env, 'MAX_CONCURRENCY', defaults.maxConcurrency, 1),
+        maxQueue: int(env, 'MAX_QUEUE', defaults.maxQueue, 0),
+        shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', defaults.shutdownTimeoutMs, 0),
+    };
+}
+/** SageMaker tells the container where to listen with SAGEMAKER_BIND_TO_PORT; PORT is the usual elsewhere. */
+export function resolvePort(env) {
+    if (env.SAGEMAKER_BIND_TO_PORT)
+        return int(env, 'SAGEMAKER_BIND_TO_PORT', defaults.port, 1, 65_535);
+    if (env.PORT)
+        return int(env, 'PORT', defaults.port, 0, 65_535);
+    return defaults.port;
+}
+/** SageMaker extracts ModelDataUrl into /opt/ml/model; otherwise MODEL_DIR, otherwise ./model in the project. */
+export function resolveModelDir(env, dirExists = isDirectory) {
+    if (dirExists(SAGEMAKER_MODEL_DIR))
+        return SAGEMAKER_MODEL_DIR;
+    if (env.MODEL_DIR)
+        return env.MODEL_DIR;
+    return `${projectRoot}model`;
+}
+function int(env, key, fallback, min, max = Number.MAX_SAFE_INTEGER) {
+    const raw = env[key];
+    if (raw === undefined || raw === '')
+        return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+        throw new ConfigError(`${key}=${JSON.stringify(raw)} is invalid: expected an integer from ${min} to ${max}`);
+    }
+    return value;
+}
+function isDirectory(path) {
+    return existsSync(path) && statSync(path).isDirectory();
+}
+function packageVersion() {
+    try {
+        return (JSON.parse(readFileSync(`${projectRoot}package.json`, 'utf8')).version ??
+            '0.0.0');
+    }
+    catch {
+        return '0.0.0';
+    }
+}
+//# sourceMappingURL=config.js.map

@@ -1,0 +1,97 @@
+/** An error meant for the client: its status, code and message are sent as they are. */
+export class HttpError extends Error {
+    statusCode;
+    code;
+    headers;
+    name = 'HttpError';
+    constructor(statusCode, code, message, headers = {}) {
+        super(message);
+        this.statusCode = statusCode;
+        this.code = code;
+        this.headers = headers;
+    }
+}
+export const badInput = (message) => new HttpError(400, 'INVALID_INPUT', message);
+/** Every error leaves as `{ statusCode, code, message, requestId }`, never with a stack trace. */
+export function registerErrorHandling(app, limits) {
+    app.setErrorHandler((error, request, reply) => {
+        const { statusCode, code, message } = describe(error, limits);
+        if (error instanceof HttpError)
+            reply.headers(error.headers);
+        if (statusCode >= 500)
+            request.log.error({ err: error }, 'request failed');
+        else
+            request.log.info({ code, statusCode }, message);
+        return sendError(request, reply, statusCode, code, message);
+    });
+    app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0]}`));
+}
+export function sendError(request, reply, statusCode, code, message) {
+    const body = { statusCode, code, message, requestId: request.id };
+    return reply.code(statusCode).type('application/json').send(JSON.stringify(body));
+}
+function describe(error, limits) {
+    if (error instanceof HttpError)
+        return error;
+    const fastifyError = error;
+    if (fastifyError.validation) {
+        return { statusCode: 400, code: 'VALIDATION_FAILED', message: validationMessage(fastifyError) };
+    }
+    switch (fastifyError.code) {
+        case 'FST_ERR_CTP_BODY_TOO_LARGE':
+            return {
+                statusCode: 413,
+                code: 'PAYLOAD_TOO_LARGE',
+                message: `request body is larger than ${limits.bodyLimitBytes} bytes (BODY_LIMIT_BYTES)`,
+            };
+        case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+            return { statusCode: 400, code: 'EMPTY_BODY', message: 'request body is empty; send a JSON object' };
+        case 'FST_ERR_CTP_INVALID_JSON_BODY':
+            return {
+                statusCode: 400,
+                code: 'INVALID_JSON',
+                message: `request body is not valid JSON: ${error.message}`,
+            };
+        case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+            return {
+                statusCode: 415,
+                code: 'UNSUPPORTED_MEDIA_TYPE',
+                message: 'unsupported Content-Type; send application/json (or text/csv, one instance per line)',
+            };
+    }
+    if (error instanceof SyntaxError) {
+        return {
+            statusCode: 400,
+            code: 'INVALID_JSON',
+            message: `request body is not valid JSON: ${error.message}`,
+        };
+    }
+    const statusCode = fastifyError.statusCode ?? 500;
+    if (statusCode >= 400 && statusCode < 500) {
+        return { statusCode, code: fastifyError.code ?? 'BAD_REQUEST', message: error.message };
+    }
+    return {
+        statusCode: 500,
+        code: 'INTERNAL_ERROR',
+        message: 'internal error; the server log has the details',
+    };
+}
+function validationMessage(error) {
+    const first = error.validation?.[0];
+    if (!first)
+        return error.message;
+    const where = `${error.validationContext ?? 'body'}${first.instancePath.replaceAll('/', '.')}`;
+    if (first.instancePath === '' && (first.keyword === 'minProperties' || first.keyword === 'maxProperties')) {
+        return 'body must hold exactly one of "instances" (a list of examples) or "inputs" (named tensors)';
+    }
+    if (first.keyword === 'minItems')
+        return `${where} is empty: send at least one item`;
+    if (first.keyword === 'maxItems') {
+        return `${where} holds too many items: at most ${String(first.params.limit)} are accepted`;
+    }
+    if (first.keyword === 'additionalProperties') {
+        return `${where} has an unknown property ${JSON.stringify(first.params.additionalProperty)}`;
+    }
+    return `${where} ${first.message ?? 'is invalid'}`;
+}
+//# sourceMappingURL=errors.js.map

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import Fastify, {} from 'fastify';
+import { registerCsvParser } from './csv.js';
+import { registerErrorHandling } from './errors.js';
+import { Limiter } from './limiter.js';
+import { createMetrics } from './metrics.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerInfoRoutes } from './routes/info.js';
+import { registerPredictRoutes } from './routes/predict.js';
+import { RequestObserver } from './request-observer.js';
+import { ServerState } from './state.js';
+export function buildApp(options) {
+    const { config } = options;
+    const state = options.state ?? new ServerState();
+    const limiter = new Limiter(config.maxConcurrency, config.maxQueue);
+    const metrics = createMetrics({ modelLoaded: () => state.model !== undefined, inFlight: () => limiter.inFlight });
+    const app = Fastify({
+        // A silent logger rather than none: Fastify only reports finished requests (metrics) when it has one.
+        logger: options.logger ?? { level: 'silent' },
+        logController: new RequestObserver(metrics, config.logLevel),
+        bodyLimit: config.bodyLimitBytes,
+        requestTimeout: config.requestTimeoutMs,
+        requestIdHeader: 'x-request-id',
+        genReqId: requestIds(),
+        return503OnClosing: true,
+        ajv: {
+            customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false },
+        },
+    });
+    app.removeContentTypeParser('text/plain');
+    registerCsvParser(app);
+    registerErrorHandling(app, config);
+    registerHealthRoutes(app, state, config);
+    registerInfoRoutes(app, state, config, metrics);
+    registerPredictRoutes(app, {
+        state,
+        config,
+        limiter,
+        metrics,
+        instanceSchema: options.instanceSchema ?? {},
+    });
+    return { app, state, metrics, limiter };
+}
+/** Unique request ids without per-request randomness: a random per-process prefix and a counter. */
+function requestIds() {
+    const prefix = randomBytes(4).toString('hex');
+    let next = 0;
+    return () => `${prefix}-${(++next).toString(36)}`;
+}
+//# sourceMappingURL=app.js.map
