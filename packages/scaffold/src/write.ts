@@ -45,9 +45,12 @@ export async function writeInit(
   return { dir: root, files: files.map((f) => f.path), overwritten, dryRun: options.dryRun ?? false };
 }
 
+/** Entries that do not make a directory "non-empty" (a fresh `git init`, Finder litter). */
+const IGNORABLE = new Set(['.git', '.DS_Store', 'Thumbs.db']);
+
 async function listExisting(dir: string): Promise<string[]> {
   try {
-    return (await readdir(dir)).sort();
+    return (await readdir(dir)).filter((name) => !IGNORABLE.has(name)).sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') {

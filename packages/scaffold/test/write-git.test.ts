@@ -53,6 +53,12 @@ describe('writeInit', () => {
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('a\n');
   });
 
+  it('counts a directory holding only .git as empty', async () => {
+    const dir = tmp();
+    git(dir, 'init', '-q');
+    expect((await writeInit(files, dir)).files).toHaveLength(2);
+  });
+
   it('--dry-run lists and writes nothing', async () => {
     const dir = join(tmp(), 'project');
     const result = await writeInit(files, dir, { dryRun: true });
