@@ -35,7 +35,7 @@ export async function runInit(model: string | undefined, flags: InitCommandFlags
     const { askForGaps } = await import('../prompts/ask-answers.js');
     const filled = await askForGaps(given, ctx, flags.yes ? missing : undefined).catch(cancelled);
     answers = completeAnswers(filled, ctx);
-    prompted = true;
+    prompted = missing.length > 0;
   } else {
     const lines = missing.map((path) => `  ${ANSWER_FLAGS[path]}`);
     throw new MlshipError(
