@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ServerConfig } from './config.js';
 import { registerCsvParser } from './csv.js';
 import { registerErrorHandling } from './errors.js';
 import { Limiter } from './limiter.js';
 import { createMetrics, type ServerMetrics } from './metrics.js';
+import { RequestObserver } from './request-observer.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerInfoRoutes } from './routes/info.js';
 import { registerPredictRoutes } from './routes/predict.js';
@@ -28,45 +29,23 @@ export interface App {
 export function buildApp(options: BuildOptions): App {
   const { config } = options;
   const state = options.state ?? new ServerState();
-  const app = Fastify({
-    logger: options.logger ?? false,
-    // One line per request is logged by the onResponse hook below (errors always, all at LOG_LEVEL=debug).
-    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
-    bodyLimit: config.bodyLimitBytes,
-    requestTimeout: config.requestTimeoutMs,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
-    return503OnClosing: true,
-    ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false },
-    },
-  });
   const limiter = new Limiter(config.maxConcurrency, config.maxQueue);
   const metrics = createMetrics({
     modelLoaded: () => state.model !== undefined,
     inFlight: () => limiter.inFlight,
   });
-
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.header('x-request-id', request.id);
-    done();
-  });
-  const logEveryRequest = config.logLevel === 'debug' || config.logLevel === 'trace';
-  app.addHook('onResponse', (request, reply, done) => {
-    const status = reply.statusCode;
-    metrics.observeRequest(
-      request.routeOptions.url ?? 'unmatched',
-      request.method,
-      status,
-      reply.elapsedTime / 1000,
-    );
-    if (status >= 500 || logEveryRequest) {
-      request.log[status >= 500 ? 'warn' : 'debug'](
-        { method: request.method, url: request.url, statusCode: status, responseTimeMs: reply.elapsedTime },
-        'request completed',
-      );
-    }
-    done();
+  const app = Fastify({
+    // A silent logger rather than none: Fastify only reports finished requests (metrics) when it has one.
+    logger: options.logger ?? { level: 'silent' },
+    logController: new RequestObserver(metrics, config.logLevel),
+    bodyLimit: config.bodyLimitBytes,
+    requestTimeout: config.requestTimeoutMs,
+    requestIdHeader: 'x-request-id',
+    genReqId: requestIds(),
+    return503OnClosing: true,
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false },
+    },
   });
 
   app.removeContentTypeParser('text/plain');
@@ -82,4 +61,11 @@ export function buildApp(options: BuildOptions): App {
     instanceSchema: options.instanceSchema ?? {},
   });
   return { app, state, metrics, limiter };
+}
+
+/** Unique request ids without per-request randomness: a random per-process prefix and a counter. */
+function requestIds(): () => string {
+  const prefix = randomBytes(4).toString('hex');
+  let next = 0;
+  return () => `${prefix}-${(++next).toString(36)}`;
 }

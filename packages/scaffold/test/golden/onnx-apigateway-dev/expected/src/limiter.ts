@@ -20,17 +20,15 @@ export class Limiter {
     return this.active + this.waiting.length - this.head;
   }
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.concurrency) await this.enqueue();
-    else this.active++;
-    try {
-      return await task();
-    } finally {
-      this.release();
+  /**
+   * Takes a slot: returns undefined when one was free, a promise that resolves once a slot passes to this
+   * caller when it must queue, and throws a 503 HttpError when the queue is full. Pair with `release()`.
+   */
+  acquire(): Promise<void> | undefined {
+    if (this.active < this.concurrency) {
+      this.active++;
+      return undefined;
     }
-  }
-
-  private enqueue(): Promise<void> {
     if (this.waiting.length - this.head >= this.queue) {
       throw new HttpError(503, 'OVERLOADED', 'the server is at capacity; retry shortly', {
         'retry-after': String(this.retryAfterSeconds),
@@ -39,7 +37,7 @@ export class Limiter {
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  private release(): void {
+  release(): void {
     if (this.head < this.waiting.length) {
       const next = this.waiting[this.head]!;
       this.head++;

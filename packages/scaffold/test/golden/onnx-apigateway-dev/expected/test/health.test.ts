@@ -60,7 +60,9 @@ describe('health routes', () => {
   it('every response carries a request id, reusing the caller’s x-request-id', async () => {
     const app = open(fakeModel());
     const generated = await app.inject('/ping');
-    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const second = await app.inject('/ping');
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-z]+$/);
+    expect(second.headers['x-request-id']).not.toBe(generated.headers['x-request-id']);
     const given = await app.inject({ url: '/ping', headers: { 'x-request-id': 'abc-123' } });
     expect(given.headers['x-request-id']).toBe('abc-123');
   });

@@ -42,40 +42,35 @@ export function registerPredictRoutes(app: FastifyInstance, deps: PredictDeps): 
   app.post('/predict/batch', { schema: { body: batchBody } }, handler);
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 function createHandler({ state, config, limiter, metrics }: PredictDeps) {
   const timeoutMs = config.requestTimeoutMs;
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const model = state.model;
     if (!model) throw notReady();
-    const job = model.prepare(request.body as PredictBody);
-    const json = await withTimeout(
-      limiter.run(async () => {
-        const started = performance.now();
-        const result = await job.run();
-        metrics.observeInference((performance.now() - started) / 1000, job.rows);
-        return result;
-      }),
-      timeoutMs,
-    );
-    return reply.type('application/json; charset=utf-8').send(json);
+    const job = model.prepare(request.body as PredictBody); // bad input fails here, before taking a slot
+    const waiting = limiter.acquire(); // throws 503 OVERLOADED when the queue is full
+    const timer = setTimeout(timeOut, timeoutMs, reply, timeoutMs);
+    try {
+      if (waiting) await waiting;
+      if (reply.sent) return reply; // timed out while queued
+      const started = performance.now();
+      const json = await job.run();
+      metrics.observeInference((performance.now() - started) / 1000, job.rows);
+      return reply.sent ? reply : reply.type(JSON_TYPE).send(json);
+    } catch (error) {
+      if (!reply.sent) throw error;
+      request.log.warn({ err: error }, 'prediction failed after its timeout answered');
+      return reply;
+    } finally {
+      clearTimeout(timer);
+      limiter.release();
+    }
   };
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new HttpError(504, 'PREDICTION_TIMEOUT', `the prediction took longer than ${ms} ms`)),
-      ms,
-    );
-    work.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
+function timeOut(reply: FastifyReply, ms: number): void {
+  if (!reply.sent)
+    reply.send(new HttpError(504, 'PREDICTION_TIMEOUT', `the prediction took longer than ${ms} ms`));
 }
