@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -156,9 +156,29 @@ describe('examples/iris-onnx over HTTP', () => {
     expect((await fetch(`${base}/ping`)).status).toBe(200);
   });
 
+  it('the Docker HEALTHCHECK command passes against the running server', () => {
+    const healthcheck = readFileSync(join(example, 'Dockerfile'), 'utf8').match(
+      /^HEALTHCHECK .* CMD (\[.*\])$/m,
+    );
+    const [command, ...args] = JSON.parse(healthcheck![1]!) as string[];
+    expect(command).toBe('node');
+    const env = { ...process.env, SAGEMAKER_BIND_TO_PORT: new URL(base).port };
+    expect(() => execFileSync(process.execPath, args, { cwd: example, env, timeout: 10_000 })).not.toThrow();
+  });
+
+  it('the entry point refuses any command but serve', () => {
+    const [, script] = containerCommand();
+    const result = spawnSync(process.execPath, [script!, 'train'], { cwd: example, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('unknown command "train"');
+  });
+
   it('exits cleanly on SIGTERM', async () => {
     server.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(output).toContain('shut down cleanly');
+    const env = { ...process.env, SAGEMAKER_BIND_TO_PORT: new URL(base).port };
+    const healthcheck = spawnSync(process.execPath, ['dist/healthcheck.js'], { cwd: example, env });
+    expect(healthcheck.status).toBe(1);
   });
 });
