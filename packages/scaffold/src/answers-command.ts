@@ -19,15 +19,11 @@ export function equivalentCommand(answers: InitAnswers): string {
   args.push('--region', answers.region);
   args.push('--instance-type', answers.instanceType, '--instance-count', String(answers.instanceCount));
   args.push('--volume-size', String(answers.volumeSize));
-  if (answers.autoscaling.enabled) {
-    const { min, max, target } = answers.autoscaling;
-    args.push('--autoscaling', '--min-instances', String(min), '--max-instances', String(max));
-    args.push('--target-invocations', String(target));
-  } else {
-    args.push('--no-autoscaling');
-  }
+  const { enabled, min, max, target } = answers.autoscaling;
+  args.push(enabled ? '--autoscaling' : '--no-autoscaling', '--min-instances', String(min));
+  args.push('--max-instances', String(max), '--target-invocations', String(target));
   if (answers.cache.enabled) {
-    args.push('--cache', '--cache-ttl', String(answers.cache.ttl));
+    args.push('--cache');
     if (answers.cache.redisUrl) args.push('--redis-url', answers.cache.redisUrl);
     if (answers.cache.provision) args.push('--provision-redis');
     if (answers.cache.vpc) {
@@ -37,6 +33,7 @@ export function equivalentCommand(answers: InitAnswers): string {
   } else {
     args.push('--no-cache');
   }
+  args.push('--cache-ttl', String(answers.cache.ttl));
   args.push('--team', answers.team);
   for (const [key, value] of Object.entries(answers.tags)) args.push('--tag', `${key}=${value}`);
   args.push('--role-arn', answers.executionRoleArn);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { MlshipError } from '@mlship/core';
 import type { z } from 'zod';
-import { type InitAnswers, initAnswersSchema } from './answers.js';
+import { apigeeEnvironmentOf, frontOf, type InitAnswers, initAnswersSchema } from './answers.js';
 import { applyDefaults, type DefaultsContext, isRelevant, pruneIrrelevant } from './answers-defaults.js';
 import {
   ANSWER_FLAGS,
@@ -63,8 +63,17 @@ export function isMissing(answers: PartialAnswers, path: AnswerPath): boolean {
 export function completeAnswers(given: PartialAnswers, ctx: DefaultsContext = {}): InitAnswers {
   const filled = pruneIrrelevant(applyDefaults(given, ANSWER_ORDER, ctx));
   const result = initAnswersSchema.safeParse(filled);
-  if (result.success) return result.data;
+  if (result.success) return explicit(result.data);
   throw answersError(result.error.issues);
+}
+
+/** Spells out the per-environment choices that were left to their defaults, so equal answers compare equal. */
+function explicit(answers: InitAnswers): InitAnswers {
+  const fronts = Object.fromEntries(answers.environments.map((env) => [env, frontOf(answers, env)]));
+  if (!answers.apigee) return { ...answers, fronts };
+  const apigeeEnvs = answers.environments.filter((env) => fronts[env] === 'apigee');
+  const environments = Object.fromEntries(apigeeEnvs.map((env) => [env, apigeeEnvironmentOf(answers, env)]));
+  return { ...answers, fronts, apigee: { ...answers.apigee, environments } };
 }
 
 /** Reports values given by flag or file that can never be valid, before any prompt is shown. */

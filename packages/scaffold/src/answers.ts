@@ -35,7 +35,7 @@ const tagKey = z
   .string()
   .min(1)
   .max(128)
-  .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u, 'an AWS tag key')
+  .regex(/^[\p{L}\p{Z}\p{N}_.:/+\-@]+$/u, 'an AWS tag key without "=" (letters, digits, spaces and _.:/+-@)')
   .refine((k) => !k.toLowerCase().startsWith('aws:'), 'tag keys may not start with aws:');
 
 const tagValue = z

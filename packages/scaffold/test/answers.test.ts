@@ -167,7 +167,8 @@ describe('completeAnswers', () => {
     });
     expect(all.answers?.apigee?.environments).toMatchObject({ staging: 'eval', prod: 'eval' });
     const per = await resolveAnswers({ name: 'x1', apigeeEnv: 'prod=live' }, undefined, { yes: true });
-    expect(per.answers?.apigee?.environments).toEqual({ prod: 'live' });
+    expect(per.answers?.apigee?.environments).toEqual({ staging: 'staging', prod: 'live' });
+    expect(per.answers?.fronts).toEqual({ dev: 'apigateway', staging: 'apigee', prod: 'apigee' });
   });
 });
 
