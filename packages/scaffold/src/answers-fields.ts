@@ -1,4 +1,4 @@
-import type { EnvironmentName, InitAnswers } from './answers.js';
+import type { InitAnswers } from './answers.js';
 
 /** What the user gave so far: any subset of the answers, nested objects partial too. */
 export type PartialAnswers = Partial<Omit<InitAnswers, 'autoscaling' | 'cache' | 'apigee'>> & {
@@ -90,5 +90,3 @@ export function mergeAnswers(...sources: PartialAnswers[]): PartialAnswers {
   }
   return out as PartialAnswers;
 }
-
-export type EnvRecord<T> = Partial<Record<EnvironmentName, T>>;
