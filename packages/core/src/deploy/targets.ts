@@ -6,19 +6,32 @@ export interface TargetEntry {
   name: string;
   /** The npm package that exports `deployer`; imported only when the target runs. */
   packageName: string;
+  /** False while the package is planned but not yet published: deploy skips it, generated projects omit it. */
+  shipped: boolean;
   enabled(config: ResolvedEnvironment): boolean;
 }
 
 /** Deploy order; adding a target is one line here. */
 export const TARGETS: readonly TargetEntry[] = [
-  { name: 'sagemaker', packageName: '@mlship/deployer-sagemaker', enabled: () => true },
-  { name: 'lambda', packageName: '@mlship/deployer-lambda', enabled: (c) => c.front !== 'none' },
+  { name: 'sagemaker', packageName: '@mlship/deployer-sagemaker', shipped: true, enabled: () => true },
+  {
+    name: 'lambda',
+    packageName: '@mlship/deployer-lambda',
+    shipped: false,
+    enabled: (c) => c.front !== 'none',
+  },
   {
     name: 'apigateway',
     packageName: '@mlship/deployer-apigateway',
+    shipped: false,
     enabled: (c) => c.front === 'apigateway',
   },
-  { name: 'apigee', packageName: '@mlship/deployer-apigee', enabled: (c) => c.front === 'apigee' },
+  {
+    name: 'apigee',
+    packageName: '@mlship/deployer-apigee',
+    shipped: false,
+    enabled: (c) => c.front === 'apigee',
+  },
 ];
 
 /** Imports a package by name; the CLI passes its own `import()` so resolution starts from the CLI package. */

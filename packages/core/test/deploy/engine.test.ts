@@ -71,9 +71,9 @@ async function setup(front: 'none' | 'apigateway' = 'apigateway') {
   const log: string[] = [];
   const states: Record<string, FakeState> = { a: { exists: false }, b: { exists: false } };
   const targets: TargetEntry[] = [
-    { name: 'a', packageName: 'pkg-a', enabled: () => true },
-    { name: 'missing', packageName: 'pkg-missing', enabled: () => true },
-    { name: 'b', packageName: 'pkg-b', enabled: (c) => c.front !== 'none' },
+    { name: 'a', packageName: 'pkg-a', shipped: true, enabled: () => true },
+    { name: 'missing', packageName: 'pkg-missing', shipped: true, enabled: () => true },
+    { name: 'b', packageName: 'pkg-b', shipped: true, enabled: (c) => c.front !== 'none' },
   ];
   const importer = async (specifier: string) => {
     if (specifier === 'pkg-a') return { deployer: fakeDeployer('a', log, states.a!) };
