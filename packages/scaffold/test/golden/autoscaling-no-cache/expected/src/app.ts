@@ -34,10 +34,11 @@ export function buildApp(options: BuildOptions): App {
     modelLoaded: () => state.model !== undefined,
     inFlight: () => limiter.inFlight,
   });
+  const observer = new RequestObserver(metrics, config.logLevel);
   const app = Fastify({
     // A silent logger rather than none: Fastify only reports finished requests (metrics) when it has one.
     logger: options.logger ?? { level: 'silent' },
-    logController: new RequestObserver(metrics, config.logLevel),
+    logController: observer,
     bodyLimit: config.bodyLimitBytes,
     requestTimeout: config.requestTimeoutMs,
     requestIdHeader: 'x-request-id',
@@ -48,6 +49,9 @@ export function buildApp(options: BuildOptions): App {
     },
   });
 
+  app.addHook('onRoute', (route) => {
+    observer.routes.add(route.url);
+  });
   app.removeContentTypeParser('text/plain');
   registerCsvParser(app);
   registerErrorHandling(app, config);

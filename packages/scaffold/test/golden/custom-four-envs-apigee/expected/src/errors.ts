@@ -27,6 +27,7 @@ export function registerErrorHandling(app: FastifyInstance, limits: { bodyLimitB
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     const { statusCode, code, message } = describe(error, limits);
     if (error instanceof HttpError) reply.headers(error.headers);
+    if (code === 'PAYLOAD_TOO_LARGE') discardBody(request, reply, limits.bodyLimitBytes);
     if (statusCode >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code, statusCode }, message);
     return sendError(request, reply, statusCode, code, message);
@@ -51,6 +52,19 @@ export function sendError(
 ) {
   const body: ErrorBody = { statusCode, code, message, requestId: request.id };
   return reply.code(statusCode).type('application/json').send(JSON.stringify(body));
+}
+
+/**
+ * Fastify answers an oversized body at once and closes the connection, so a client still sending sees a
+ * broken pipe instead of the 413. When the declared length is modest, read and discard the rest instead:
+ * the client finishes sending and then gets the JSON error. Bodies without a length still close.
+ */
+function discardBody(request: FastifyRequest, reply: FastifyReply, limit: number): void {
+  const length = Number(request.headers['content-length']);
+  if (Number.isFinite(length) && length <= Math.max(4 * limit, 32 * 1024 * 1024)) {
+    reply.removeHeader('connection');
+    request.raw.resume();
+  }
 }
 
 function describe(error: FastifyError | HttpError, limits: { bodyLimitBytes: number }) {

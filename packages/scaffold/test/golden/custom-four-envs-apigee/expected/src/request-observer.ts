@@ -7,6 +7,8 @@ import type { ServerMetrics } from './metrics.js';
  * logs one line per request (5xx always, every request at LOG_LEVEL=debug or trace).
  */
 export class RequestObserver extends LogController {
+  /** The URLs of the registered routes (filled by an onRoute hook); none has path parameters. */
+  readonly routes = new Set<string>();
   private readonly logEveryRequest: boolean;
 
   constructor(
@@ -27,7 +29,7 @@ export class RequestObserver extends LogController {
     reply: FastifyReply,
   ): void {
     const status = reply.statusCode;
-    const route = request.routeOptions.url ?? 'unmatched';
+    const route = this.routeOf(request);
     this.metrics.observeRequest(route, request.method, status, reply.elapsedTime / 1000);
     if (status >= 500 || error || this.logEveryRequest) {
       const line = {
@@ -39,5 +41,14 @@ export class RequestObserver extends LogController {
       if (error) reply.log.error({ ...line, err: error }, 'request errored');
       else reply.log[status >= 500 ? 'warn' : 'debug'](line, 'request completed');
     }
+  }
+
+  /** The route label without `request.routeOptions`, which builds a new object on every access. */
+  private routeOf(request: FastifyRequest): string {
+    if (request.is404) return 'unmatched';
+    const url = request.url;
+    const query = url.indexOf('?');
+    const path = query === -1 ? url : url.slice(0, query);
+    return this.routes.has(path) ? path : (request.routeOptions.url ?? 'unmatched');
   }
 }

@@ -44,7 +44,15 @@ export class Histogram {
   ) {}
 
   observe(seconds: number, key = '', labels: () => Labels = () => ({})): void {
-    const value = this.series.get(key, labels);
+    this.record(this.series.get(key, labels), seconds);
+  }
+
+  /** The value of one label set, to record into without a look-up per observation. */
+  valueFor(key: string, labels: () => Labels): HistogramValue {
+    return this.series.get(key, labels);
+  }
+
+  record(value: HistogramValue, seconds: number): void {
     value.sum += seconds;
     value.count += 1;
     const buckets = this.buckets;
@@ -81,6 +89,11 @@ export class Counter {
 
   inc(amount = 1, key = '', labels: () => Labels = () => ({})): void {
     this.series.get(key, labels).n += amount;
+  }
+
+  /** The value of one label set, to increment without a look-up per request. */
+  valueFor(key: string, labels: () => Labels): { n: number } {
+    return this.series.get(key, labels);
   }
 
   render(): string {
@@ -134,12 +147,27 @@ export function createMetrics(gauges: { modelLoaded: () => boolean; inFlight: ()
     ),
     new Gauge('process_uptime_seconds', 'Seconds since the process started.', () => process.uptime()),
   ];
+  // One look-up per request: the series of each (method, route, status) are found once and kept here.
+  const cells = new Map<
+    string,
+    { requests: { n: number }; errors: { n: number } | undefined; latency: HistogramValue }
+  >();
   return {
     observeRequest(route, method, status, seconds) {
       const key = `${method} ${route} ${status}`;
-      requests.inc(1, key, () => ({ route, method, status: String(status) }));
-      if (status >= 400) errors.inc(1, key, () => ({ route, method, status: String(status) }));
-      latency.observe(seconds, route, () => ({ route }));
+      let cell = cells.get(key);
+      if (!cell) {
+        const labels = () => ({ route, method, status: String(status) });
+        cell = {
+          requests: requests.valueFor(key, labels),
+          errors: status >= 400 ? errors.valueFor(key, labels) : undefined,
+          latency: latency.valueFor(route, () => ({ route })),
+        };
+        cells.set(key, cell);
+      }
+      cell.requests.n += 1;
+      if (cell.errors) cell.errors.n += 1;
+      latency.record(cell.latency, seconds);
     },
     observeInference(seconds, count) {
       inference.observe(seconds);
