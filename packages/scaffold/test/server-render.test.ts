@@ -110,6 +110,9 @@ describe('renderServer', () => {
       expect(validate(dockerfile)).toEqual([]);
       expect(dockerfile.match(/^FROM node:20-bookworm-slim AS \w+$/gm)).toHaveLength(2);
       expect(dockerfile).toMatch(/npm prune --omit=dev/);
+      const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+      expect(runtime, 'the runtime stage only copies built files').not.toMatch(/^RUN /m);
+      expect(runtime).toContain('COPY --from=build /app/node_modules ./node_modules');
       expect(dockerfile).toMatch(/^USER node$/m);
       expect(dockerfile).toMatch(/^EXPOSE 8080$/m);
       expect(dockerfile).toMatch(/^HEALTHCHECK .* CMD \["node", "dist\/healthcheck\.js"\]$/m);
