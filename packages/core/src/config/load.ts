@@ -5,7 +5,7 @@ import { releaseDocumentSchema } from './document-schema.js';
 import { isPlainObject, mergeEnvironment } from './merge.js';
 import { locate, locateMerged, ProblemList } from './problem-list.js';
 import { type ConfigPath, configInvalidError, type Problem } from './problems.js';
-import { checkRules } from './rules.js';
+import { checkFieldRules, checkRules } from './rules.js';
 import { type ResolvedConfig, resolvedEnvironmentSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
 import { readYaml } from './yaml-source.js';
@@ -115,6 +115,11 @@ export function parseRelease(text: string, file: string, options: LoadOptions = 
         const at = where(problem.path, problem.atKey || problem.missing);
         if (!problems.has(at) || problem.missing)
           problems.add(at, problem.path, 'error', problem.message, problem.hint, env);
+      }
+      for (const problem of checkFieldRules(merged.value)) {
+        const at = where(problem.path, false);
+        if (!problems.has(at))
+          problems.add(at, problem.path, problem.severity, problem.message, problem.hint, env);
       }
       continue;
     }

@@ -104,8 +104,10 @@ export const deployment: Rule = ({ sagemaker }) => {
   return problems;
 };
 
-export const instanceType: Rule = ({ sagemaker }) => {
-  const type = sagemaker.instance.type;
+export const instanceType: Rule = ({ sagemaker }) => instanceTypeProblems(sagemaker.instance.type);
+
+/** Reads only the type, so the loader also runs it on environments whose other settings are invalid. */
+export function instanceTypeProblems(type: string): RuleProblem[] {
   if (instanceTypeInfo(type)) return [];
   const path = ['sagemaker', 'instance', 'type'];
   const known = INSTANCE_TYPES.map((entry) => entry.type);
@@ -128,4 +130,4 @@ export const instanceType: Rule = ({ sagemaker }) => {
       didYouMean(type, known) ?? 'expected a SageMaker instance type such as ml.m5.large',
     ),
   ];
-};
+}

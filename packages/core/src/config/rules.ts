@@ -2,7 +2,7 @@ import { maxNameLength } from '../naming.js';
 import { API_GATEWAY_TIMEOUT_SECONDS } from './constants.js';
 import { AWS_REGIONS, partitionOf } from './regions.js';
 import { error, type Rule, type RuleProblem, warning } from './rule-kit.js';
-import { autoscaling, deployment, instanceType } from './rules-sagemaker.js';
+import { autoscaling, deployment, instanceType, instanceTypeProblems } from './rules-sagemaker.js';
 import type { ResolvedEnvironment } from './schema.js';
 import { didYouMean } from './suggest.js';
 
@@ -103,4 +103,11 @@ const RULES: Rule[] = [names, region, instanceType, autoscaling, deployment, cac
 /** Cross-field rules on the merged settings of one environment. */
 export function checkRules(config: ResolvedEnvironment, env: string): RuleProblem[] {
   return RULES.flatMap((rule) => rule(config, env));
+}
+
+/** The rules that read a single field, for an environment whose settings failed the schema elsewhere. */
+export function checkFieldRules(merged: unknown): RuleProblem[] {
+  const sagemaker = (merged as { sagemaker?: { instance?: { type?: unknown } } } | null)?.sagemaker;
+  const type = sagemaker?.instance?.type;
+  return typeof type === 'string' ? instanceTypeProblems(type) : [];
 }

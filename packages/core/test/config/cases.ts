@@ -214,6 +214,14 @@ export const MALFORMED: MalformedCase[] = [
     ],
   },
   {
+    name: 'instance type typo reported together with a schema error in the same environment',
+    text: withLines({ 6: '  instance: { type: ml.m5.xlarg, count: 0 }' }),
+    errors: [
+      '6:21 sagemaker.instance.type: unknown instance type "ml.m5.xlarg" (did you mean ml.m5.xlarge?)',
+      '6:41 sagemaker.instance.count: expected a whole number from 1 to 100, got 0',
+    ],
+  },
+  {
     name: 'not an instance type',
     text: withLines({ 6: '  instance: { type: m5-large, count: 2 }' }),
     errors: [
