@@ -17,6 +17,8 @@ function mlship(args: string[], extraEnv: Record<string, string> = {}) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((done, fail) => {
     const env: NodeJS.ProcessEnv = { ...process.env, ...aws.env, CI: 'true', ...extraEnv };
     delete env.CIRCLE_SHA1;
+    // The region comes from release.yaml alone; an AWS_REGION that disagrees would only add a warning.
+    if (!('AWS_REGION' in extraEnv)) delete env.AWS_REGION;
     const child = spawn(process.execPath, [bin, ...args], { cwd: dir.path, env });
     let stdout = '';
     let stderr = '';
@@ -74,6 +76,16 @@ describe('mlship deploy (built CLI against the fakes, configured only through AW
     expect(aws.calls.map((c) => c.operation)).toContain('DescribeImages');
   });
 
+  it("deploys to release.yaml's region and says so when AWS_REGION disagrees", async () => {
+    const run = await mlship(['deploy', '--env', 'dev', '--dry-run', '--image-tag', 'v1'], {
+      AWS_REGION: 'us-east-1',
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      'warning: AWS_REGION=us-east-1 is ignored: release.yaml deploys dev to eu-west-1',
+    );
+  });
+
   it('deploys, writes the outputs file, and a re-run prints "no changes" with zero mutating calls', async () => {
     const first = await mlship(['deploy', '--env', 'dev', '--image-tag', 'v1']);
     expect(first.stderr).toBe('');
@@ -94,7 +106,7 @@ describe('mlship deploy (built CLI against the fakes, configured only through AW
     const run = await mlship(['deploy', '--env', 'dev', '--image-tag', 'nope']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Error [IMAGE_NOT_FOUND]: Image iris:nope is not in ECR');
-    expect(run.stderr).toContain('docker push 123456789012.dkr.ecr.us-east-1.amazonaws.com/iris:nope');
+    expect(run.stderr).toContain('docker push 123456789012.dkr.ecr.eu-west-1.amazonaws.com/iris:nope');
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 

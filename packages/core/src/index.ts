@@ -1,4 +1,4 @@
-export { type AwsClientConfig, awsClientConfig } from './aws-config.js';
+export { type AwsClientConfig, awsClientConfig, regionOverrideNotice } from './aws-config.js';
 export * from './config/index.js';
 export { manualClock, systemClock } from './deploy/clock.js';
 export type { EngineOptions } from './deploy/context.js';

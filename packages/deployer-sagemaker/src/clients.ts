@@ -29,9 +29,9 @@ export function clientsFor(ctx: DeployContext): Clients {
   return clients;
 }
 
-/** The region requests go to: AWS_REGION wins over release.yaml, as in the client config. */
+/** The region requests go to: release.yaml's, as in the client config. */
 export function effectiveRegion(ctx: DeployContext): string {
-  return ctx.env.AWS_REGION || ctx.resolved.config.region;
+  return ctx.resolved.config.region;
 }
 
 export function errorName(error: unknown): string {

@@ -1,3 +1,4 @@
+import { regionOverrideNotice } from '../aws-config.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { IoHost } from '../io/io-host.js';
 import { systemClock } from './clock.js';
@@ -44,13 +45,16 @@ export async function prepareEngine(options: EngineOptions): Promise<Engine> {
       }),
     options.targets ?? TARGETS,
   );
+  const processEnv = options.processEnv ?? process.env;
+  const notice = regionOverrideNotice(resolved.config.region, processEnv, resolved.env);
+  if (notice) options.host.notify({ level: 'warn', code: 'REGION_OVERRIDE', message: notice });
   const context = (upstream: DeployContext['upstream']): DeployContext => ({
     resolved,
     host: options.host,
     upstream,
     wait: options.wait ?? true,
     clock: options.clock ?? systemClock,
-    env: options.processEnv ?? process.env,
+    env: processEnv,
     cwd: options.cwd ?? process.cwd(),
     ...(options.imageTag === undefined ? {} : { imageTag: options.imageTag }),
     ...(options.timeoutMinutes === undefined ? {} : { timeoutMinutes: options.timeoutMinutes }),

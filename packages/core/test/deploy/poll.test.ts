@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { awsClientConfig, formatElapsed, manualClock, pollUntil } from '../../src/index.js';
+import {
+  awsClientConfig,
+  formatElapsed,
+  manualClock,
+  pollUntil,
+  regionOverrideNotice,
+} from '../../src/index.js';
 
 describe('pollUntil', () => {
   it('polls fast first, then every 30 s, until done', async () => {
@@ -39,17 +45,29 @@ describe('pollUntil', () => {
 });
 
 describe('awsClientConfig', () => {
-  it('uses release.yaml region only when AWS_REGION is not set, adaptive retries, never an endpoint', () => {
+  it("uses release.yaml's region even when AWS_REGION differs, adaptive retries, never an endpoint", () => {
     expect(awsClientConfig('eu-central-1', {})).toEqual({
       region: 'eu-central-1',
       retryMode: 'adaptive',
       maxAttempts: 8,
       customUserAgent: 'mlship/0.1.0',
     });
-    const fromEnv = awsClientConfig('eu-central-1', { AWS_REGION: 'us-east-1', AWS_MAX_ATTEMPTS: '3' });
-    expect(fromEnv).toEqual({ retryMode: 'adaptive', maxAttempts: 3, customUserAgent: 'mlship/0.1.0' });
-    expect(JSON.stringify(fromEnv)).not.toContain('endpoint');
-    // the JS SDK ignores AWS_DEFAULT_REGION, so release.yaml's region must still be passed
-    expect(awsClientConfig('eu-central-1', { AWS_DEFAULT_REGION: 'us-east-1' }).region).toBe('eu-central-1');
+    const withEnv = awsClientConfig('eu-central-1', { AWS_REGION: 'us-east-1', AWS_MAX_ATTEMPTS: '3' });
+    expect(withEnv).toEqual({
+      region: 'eu-central-1',
+      retryMode: 'adaptive',
+      maxAttempts: 3,
+      customUserAgent: 'mlship/0.1.0',
+    });
+    expect(JSON.stringify(withEnv)).not.toContain('endpoint');
+    expect(awsClientConfig(undefined, { AWS_REGION: 'us-east-1' }).region).toBeUndefined();
+  });
+
+  it('says when release.yaml overrides AWS_REGION, and only then', () => {
+    expect(regionOverrideNotice('eu-central-1', { AWS_REGION: 'us-east-1' }, 'prod')).toBe(
+      'AWS_REGION=us-east-1 is ignored: release.yaml deploys prod to eu-central-1',
+    );
+    expect(regionOverrideNotice('eu-central-1', { AWS_REGION: 'eu-central-1' }, 'prod')).toBeUndefined();
+    expect(regionOverrideNotice('eu-central-1', {}, 'prod')).toBeUndefined();
   });
 });
