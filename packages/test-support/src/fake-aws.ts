@@ -92,7 +92,7 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
       hooks,
     ),
   ]);
-  const credentials = { accessKeyId: 'AKIAFAKEMLSHIPTEST00', secretAccessKey: 'fake-secret-access-key' };
+  const credentials = { accessKeyId: 'mlship-fake-access-key', secretAccessKey: 'fake-secret-access-key' };
   return {
     endpoint: server.endpoint,
     region,
