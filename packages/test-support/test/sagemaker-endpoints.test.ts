@@ -85,6 +85,17 @@ describe('SageMaker endpoint creation', () => {
     ]);
   });
 
+  it('refuses UpdateEndpoint on a Failed endpoint: DeleteEndpoint is the only operation allowed', async () => {
+    h.fake.sagemaker.failNextCreate('did not pass the ping health check');
+    await deployEndpoint(h.sm, 'ep');
+    const error = await rejection(update('ep', 'ep-c1'));
+    expect([error.name, error.message]).toEqual([
+      'ValidationException',
+      `Cannot update failed endpoint "${ARN}:endpoint/ep"; delete it first.`,
+    ]);
+    await h.sm.send(new DeleteEndpointCommand({ EndpointName: 'ep' }));
+  });
+
   it('refuses an unknown endpoint config', async () => {
     const error = await rejection(
       h.sm.send(new CreateEndpointCommand({ EndpointName: 'ep', EndpointConfigName: 'nope' })),

@@ -60,7 +60,11 @@ export function endpointOperations(sm: FakeSageMaker): Record<string, Handler> {
     },
     UpdateEndpoint: (input) => {
       const endpoint = sm.requireEndpoint(input.EndpointName);
-      if (endpoint.EndpointStatus !== 'InService' && endpoint.EndpointStatus !== 'Failed') {
+      // "DeleteEndpoint is the only operation that can be performed on a failed endpoint" (EndpointStatus).
+      if (endpoint.EndpointStatus === 'Failed') {
+        throw validationError(`Cannot update failed endpoint "${endpoint.EndpointArn}"; delete it first.`);
+      }
+      if (endpoint.EndpointStatus !== 'InService') {
         throw validationError(`Cannot update in-progress endpoint "${endpoint.EndpointArn}".`);
       }
       const config = sm.requireEndpointConfig(input.EndpointConfigName);
