@@ -8,7 +8,7 @@ import { listTags, ownedBy, readEndpoint } from './read.js';
 import { deregisterScaling, readScaling, registerScaling } from './scaling.js';
 import { describeConfig, listVersions } from './versions.js';
 
-/** Points the endpoint back at an earlier endpoint config (default: the newest one before the current). */
+/** Points the endpoint back at an earlier endpoint config (default: the newest one created before the current). */
 export async function rollbackSageMaker(ctx: DeployContext, to?: string): Promise<RollbackReport> {
   const { config, env } = ctx.resolved;
   const sm = config.sagemaker;
@@ -17,7 +17,11 @@ export async function rollbackSageMaker(ctx: DeployContext, to?: string): Promis
   const candidates = versions.configs
     .filter((c) => c.name !== endpoint.configName)
     .sort((a, b) => b.created - a.created);
-  const target = to ?? candidates[0]?.name;
+  // Older than the serving config first, so a second rollback keeps going back instead of returning to the
+  // version the first one left; the newest other config when the serving one is the oldest (a redeployed image).
+  const servingCreated = versions.configs.find((c) => c.name === endpoint.configName)?.created;
+  const earlier = candidates.find((c) => servingCreated !== undefined && c.created < servingCreated);
+  const target = to ?? (earlier ?? candidates[0])?.name;
   if (!target) {
     throw userError(
       'NO_PREVIOUS_VERSION',

@@ -27,6 +27,14 @@ describe('rollback, status, destroy, version retention', () => {
     });
   });
 
+  it('a second `rollback` keeps going back instead of returning to the version the first one left', async () => {
+    const [v1, v2, v3] = await deployTags('v1', 'v2', 'v3');
+    const e = engine(h, resolved(h.dir.path, { keepVersions: 3 }));
+    expect((await e.rollback())[0]).toMatchObject({ from: v3, to: v2 });
+    expect((await e.rollback())[0]).toMatchObject({ from: v2, to: v1 });
+    expect(h.aws.sagemaker.requireEndpoint('iris-dev').EndpointConfigName).toBe(v1);
+  });
+
   it('redeploying an earlier image reuses its kept model and config: only the endpoint moves', async () => {
     const [v1] = await deployTags('v1', 'v2');
     const result = await engine(h, resolved(h.dir.path, { keepVersions: 3 }), { imageTag: 'v1' }).deploy();
