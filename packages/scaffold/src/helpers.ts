@@ -10,7 +10,7 @@ export function registerFormatHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('jsonPretty', (value: unknown) => JSON.stringify(value ?? null, null, 2));
   hbs.registerHelper('yaml', (value: unknown) => yamlScalar(value));
   hbs.registerHelper('shell', (value: unknown) => shellWord(String(value)));
-  hbs.registerHelper('dockerfile', (value: unknown) => JSON.stringify(String(value)));
+  hbs.registerHelper('dockerfile', (value: unknown) => dockerfileWord(String(value)));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper(
     'includes',
@@ -31,4 +31,9 @@ export function yamlScalar(value: unknown): string {
 
 export function shellWord(text: string): string {
   return /^[\w./:=@%+-]+$/.test(text) ? text : `'${text.replaceAll("'", `'"'"'`)}'`;
+}
+
+/** A double-quoted Dockerfile word: JSON escapes quotes and backslashes; `$` is escaped so it is not expanded. */
+export function dockerfileWord(text: string): string {
+  return JSON.stringify(text).replaceAll('$', '\\$');
 }
