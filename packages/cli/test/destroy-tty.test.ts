@@ -66,5 +66,15 @@ describe('in a terminal', () => {
     expect(kept.code).toBe(2);
     expect(kept.output).toContain('Destroy cancelled; nothing was deleted.');
     expect(aws.sagemaker.endpoints.has('iris-dev')).toBe(true);
+
+    const interrupted = await inTerminal(
+      ['destroy', '--env', 'dev'],
+      'Destroy every resource of iris in dev?',
+      '\x03',
+    );
+    expect(interrupted.code).toBe(2);
+    expect(interrupted.output).toContain('Destroy cancelled; nothing was deleted.');
+    expect(interrupted.output).not.toContain('Internal error');
+    expect(aws.sagemaker.endpoints.has('iris-dev')).toBe(true);
   });
 });

@@ -17,7 +17,13 @@ export class InteractiveIoHost implements IoHost {
 
   async confirm(question: string, options: { default?: boolean } = {}): Promise<boolean> {
     const { confirm } = await import('@inquirer/prompts');
-    return confirm({ message: question, default: options.default ?? false });
+    try {
+      return await confirm({ message: question, default: options.default ?? false });
+    } catch (error) {
+      // Ctrl-C at a yes/no question is a "no", so the command reports its own cancellation (exit 2).
+      if (error instanceof Error && error.name === 'ExitPromptError') return false;
+      throw error;
+    }
   }
 
   progress(label: string): Progress {
