@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Everything the server can be tuned with, read once at start-up from the environment. */
@@ -41,14 +41,14 @@ type Env = Record<string, string | undefined>;
 
 export function loadConfig(
   env: Env = process.env,
-  dirExists: (path: string) => boolean = isDirectory,
+  holdsFiles: (path: string) => boolean = isNonEmptyDirectory,
 ): ServerConfig {
   return {
     name: env.MODEL_NAME || defaults.name,
     version: env.MODEL_VERSION || packageVersion(),
     host: env.HOST || '0.0.0.0',
     port: resolvePort(env),
-    modelDir: resolveModelDir(env, dirExists),
+    modelDir: resolveModelDir(env, holdsFiles),
     modelFile: env.MODEL_FILE ?? defaults.modelFile,
     logLevel: env.LOG_LEVEL || 'info',
     maxBatchSize: int(env, 'MAX_BATCH_SIZE', defaults.maxBatchSize, 1),
@@ -67,9 +67,15 @@ export function resolvePort(env: Env): number {
   return defaults.port;
 }
 
-/** SageMaker extracts ModelDataUrl into /opt/ml/model; otherwise MODEL_DIR, otherwise ./model in the project. */
-export function resolveModelDir(env: Env, dirExists: (path: string) => boolean = isDirectory): string {
-  if (dirExists(SAGEMAKER_MODEL_DIR)) return SAGEMAKER_MODEL_DIR;
+/**
+ * SageMaker extracts ModelDataUrl into /opt/ml/model; otherwise MODEL_DIR, otherwise ./model in the project.
+ * An empty /opt/ml/model (no ModelDataUrl: the model is baked into the image) does not count.
+ */
+export function resolveModelDir(
+  env: Env,
+  holdsFiles: (path: string) => boolean = isNonEmptyDirectory,
+): string {
+  if (holdsFiles(SAGEMAKER_MODEL_DIR)) return SAGEMAKER_MODEL_DIR;
   if (env.MODEL_DIR) return env.MODEL_DIR;
   return `${projectRoot}model`;
 }
@@ -86,8 +92,12 @@ function int(env: Env, key: string, fallback: number, min: number, max = Number.
   return value;
 }
 
-function isDirectory(path: string): boolean {
-  return existsSync(path) && statSync(path).isDirectory();
+export function isNonEmptyDirectory(path: string): boolean {
+  try {
+    return readdirSync(path).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 function packageVersion(): string {

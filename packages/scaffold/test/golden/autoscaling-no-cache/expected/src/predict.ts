@@ -1,6 +1,6 @@
 /**
- * Your model. The server calls `load()` once at start-up with the model directory (/opt/ml/model on
- * SageMaker, else MODEL_DIR, else ./model) and `predict()` for every request with up to MAX_BATCH_SIZE
+ * Your model. The server calls `load()` once at start-up with the model directory (/opt/ml/model when
+ * SageMaker extracted a ModelDataUrl there, else MODEL_DIR, else ./model) and `predict()` for every request with up to MAX_BATCH_SIZE
  * instances that already match `instanceSchema`. Return one prediction per instance, in order.
  *
  * This working example is a softmax (multinomial logistic) regression over the four iris measurements,
