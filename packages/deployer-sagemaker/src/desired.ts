@@ -1,6 +1,6 @@
 import { type ResolvedConfig, userError } from '@mlship/core';
 import type { ImageRef } from './image.js';
-import { endpointConfigName, endpointName, hashOf, modelName } from './names.js';
+import { endpointConfigName, endpointName, hashOf, modelName, scalingResourceId } from './names.js';
 
 export interface Tag {
   Key: string;
@@ -160,7 +160,7 @@ export function desiredState(resolved: ResolvedConfig, image: ImageRef): Desired
   const name = endpointName(config.name, env);
   const scaling: DesiredScaling | undefined = autoscaled
     ? {
-        resourceId: `endpoint/${name}/variant/${sm.variantName}`,
+        resourceId: scalingResourceId(name, sm.variantName),
         min: sm.autoscaling.minInstances,
         max: sm.autoscaling.maxInstances,
         targetValue: sm.autoscaling.targetInvocationsPerInstance,

@@ -5,6 +5,7 @@ import { type Desired, desiredState } from './desired.js';
 import { BUSY_STATUSES, describeEndpoint, waitForEndpoint } from './endpoint.js';
 import { selectStale, type VersionInfo } from './gc.js';
 import { imageRef, resolveImageTag, verifyImage } from './image.js';
+import { scalingResourceId } from './names.js';
 import { readScaling, type ScalingState } from './scaling.js';
 import { type ConfigState, describeConfig, listVersions } from './versions.js';
 
@@ -90,7 +91,7 @@ export async function readState(ctx: DeployContext): Promise<CurrentState> {
   const endpoint = await readEndpoint(ctx, desired.endpointName);
   const currentConfig = endpoint?.configName ? await describeConfig(ctx, endpoint.configName) : undefined;
   const scaling = endpoint
-    ? await readScaling(ctx, `endpoint/${desired.endpointName}/variant/${desired.variant.VariantName}`)
+    ? await readScaling(ctx, scalingResourceId(desired.endpointName, desired.variant.VariantName))
     : undefined;
   const versions = await listVersions(ctx);
   const candidates = selectStale(
