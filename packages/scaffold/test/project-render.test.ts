@@ -107,6 +107,12 @@ describe('project templates', () => {
     expect(text).not.toMatch(/AWS_SECRET_ACCESS_KEY|AWS_ACCESS_KEY_ID/);
     expect(text).toContain('CIRCLE_OIDC_TOKEN_V2');
     expect(text).toContain('npm-v1-{{ checksum "package.json" }}');
+    const build = JSON.stringify(config.jobs['build-and-push']);
+    expect(build).toContain('--image-tag-mutability IMMUTABLE');
+    expect(build).toMatch(
+      /describe-images --repository-name \\"\$REPOSITORY\\" --image-ids \\"imageTag=\$\{CIRCLE_SHA1\}/,
+    );
+    expect(build).toContain('circleci-agent step halt');
     expect(config.executors.node.environment.AWS_REGION).toBe('eu-west-1');
   });
 
