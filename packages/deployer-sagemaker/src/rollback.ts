@@ -32,7 +32,9 @@ export async function rollbackSageMaker(ctx: DeployContext, to?: string): Promis
   if (target === endpoint.configName) {
     throw userError('ALREADY_CURRENT', `${name} already serves ${target}.`);
   }
-  const targetConfig = await describeConfig(ctx, target);
+  // Only this app's and env's versions: another environment's config would serve its model from this endpoint.
+  const known = versions.configs.some((c) => c.name === target);
+  const targetConfig = known ? await describeConfig(ctx, target) : undefined;
   if (!targetConfig) {
     throw userError(
       'UNKNOWN_VERSION',

@@ -69,6 +69,18 @@ describe('rollback, status, destroy, version retention', () => {
     expect((error as { hint: string }).hint).toContain(v1);
   });
 
+  it('`rollback --to` another environment\'s config is refused before anything changes', async () => {
+    await deployTags('v1', 'v2');
+    const prod = await engine(h, resolved(h.dir.path, {}, 'prod')).deploy();
+    const prodConfig = String(prod.outputs.sagemaker?.endpointConfigName);
+    h.aws.calls.length = 0;
+    const error = await engine(h, resolved(h.dir.path))
+      .rollback(prodConfig)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'UNKNOWN_VERSION', exitCode: 2 });
+    expect(ops(h.aws)).toEqual([]);
+  });
+
   it('keeps the last keepVersions configs and models and deletes older unused ones', async () => {
     const configs = await deployTags('v1', 'v2', 'v3', 'v4', 'v5');
     const left = [...h.aws.sagemaker.endpointConfigs.keys()].sort();
