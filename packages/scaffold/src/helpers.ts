@@ -7,15 +7,10 @@ import type Handlebars from 'handlebars';
  */
 export function registerFormatHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('json', (value: unknown) => JSON.stringify(value ?? null));
-  hbs.registerHelper('jsonPretty', (value: unknown) => JSON.stringify(value ?? null, null, 2));
   hbs.registerHelper('yaml', (value: unknown) => yamlScalar(value));
   hbs.registerHelper('shell', (value: unknown) => shellWord(String(value)));
   hbs.registerHelper('dockerfile', (value: unknown) => dockerfileWord(String(value)));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  hbs.registerHelper(
-    'includes',
-    (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item),
-  );
 }
 
 /** JSON is a subset of YAML 1.2, so a JSON string is always a safe YAML scalar; plain-safe strings stay bare. */

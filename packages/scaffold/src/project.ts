@@ -26,7 +26,6 @@ export async function planInit(answers: InitAnswers, options: PlanOptions = {}):
       name: answers.name,
       framework: answers.framework,
       ...(answers.framework === 'onnx' ? { modelFile: ONNX_MODEL_FILE } : {}),
-      mlshipVersion: `^${mlshipVersion}`,
       devDependencies: mlshipDevDependencies(answers, mlshipVersion),
     }),
   );

@@ -13,7 +13,6 @@ export interface ServerTemplateContext {
   maxBatchSize: number;
   bodyLimitBytes: number;
   requestTimeoutMs: number;
-  mlshipVersion: string;
   /** Extra devDependencies of the generated project, e.g. `{ '@mlship/cli': '^0.1.0' }`. */
   devDependencies: Record<string, string>;
 }
@@ -30,7 +29,6 @@ export function defaultServerContext(
     maxBatchSize: 100,
     bodyLimitBytes: SAGEMAKER_MAX_BODY_BYTES,
     requestTimeoutMs: 60_000,
-    mlshipVersion: '^0.1.0',
     devDependencies: {},
     ...partial,
   };
