@@ -69,7 +69,7 @@ describe('rollback, status, destroy, version retention', () => {
     expect((error as { hint: string }).hint).toContain(v1);
   });
 
-  it('`rollback --to` another environment\'s config is refused before anything changes', async () => {
+  it("`rollback --to` another environment's config is refused before anything changes", async () => {
     await deployTags('v1', 'v2');
     const prod = await engine(h, resolved(h.dir.path, {}, 'prod')).deploy();
     const prodConfig = String(prod.outputs.sagemaker?.endpointConfigName);
