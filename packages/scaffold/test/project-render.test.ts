@@ -116,6 +116,11 @@ describe('project templates', () => {
     expect(config.executors.node.environment.AWS_REGION).toBe('eu-west-1');
   });
 
+  it('the README names an environment the project has', async () => {
+    const { files } = await render({ name: 'demo', environments: ['staging', 'prod'] });
+    expect(files.get('README.md')).toContain('`npx mlship deploy --env staging --dry-run`');
+  });
+
   it('a broken pipeline fails the schema (the check can fail)', async () => {
     const { files } = await render({ name: 'demo' });
     const config = parse(files.get('.circleci/config.yml') ?? '');
