@@ -32,7 +32,10 @@ export function defineDeploy(program: Command): void {
     .option('--dry-run', 'print the plan and change nothing')
     .option('-y, --yes', 'apply without asking in a terminal')
     .option('--no-wait', 'fail at once if the endpoint is busy with another update instead of waiting')
-    .option('--timeout <minutes>', 'overall wait limit in minutes (default: sagemaker.waitTimeoutMinutes)')
+    .option(
+      '--timeout <minutes>',
+      'minutes to wait for each endpoint operation (default: sagemaker.waitTimeoutMinutes)',
+    )
     .action(async (_flags: DeployFlags, command: Command) => {
       const { runDeploy } = await import('./deploy.run.js');
       process.exitCode = await runDeploy(command.optsWithGlobals<DeployFlags>());

@@ -12,7 +12,7 @@ export function defineDestroy(program: Command): void {
       .description('delete what mlship created for an environment (only resources tagged so)'),
   )
     .option('-y, --yes', 'do not ask (required without a terminal)')
-    .option('--timeout <minutes>', 'overall wait limit in minutes')
+    .option('--timeout <minutes>', 'minutes to wait for the endpoint (default: sagemaker.waitTimeoutMinutes)')
     .action(async (_flags: DestroyFlags, command: Command) => {
       const { runDestroy } = await import('./destroy.run.js');
       process.exitCode = await runDestroy(command.optsWithGlobals<DestroyFlags>());

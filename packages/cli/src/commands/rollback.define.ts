@@ -10,7 +10,7 @@ export function defineRollback(program: Command): void {
     program.command('rollback').description('point the endpoint back at an earlier endpoint config'),
   )
     .option('--to <endpoint-config>', 'the endpoint config to return to (default: the previous one)')
-    .option('--timeout <minutes>', 'overall wait limit in minutes')
+    .option('--timeout <minutes>', 'minutes to wait for the endpoint (default: sagemaker.waitTimeoutMinutes)')
     .action(async (_flags: RollbackFlags, command: Command) => {
       const { runRollback } = await import('./rollback.run.js');
       process.exitCode = await runRollback(command.optsWithGlobals<RollbackFlags>());
