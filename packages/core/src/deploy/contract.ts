@@ -47,7 +47,7 @@ export interface DeployContext {
   imageTag?: string;
   /** Wait for a busy resource (true) or fail fast (false, `--no-wait`). */
   wait: boolean;
-  /** Overall wait limit in minutes; overrides release.yaml. */
+  /** Limit in minutes for each wait on a resource; overrides release.yaml. */
   timeoutMinutes?: number;
   clock: Clock;
   signal?: AbortSignal;
