@@ -14,7 +14,7 @@ import { type DeployContext, type DeployPlan, deployError, hasChanges, type Outp
 import { clientsFor } from './clients.js';
 import { describeEndpoint, waitForEndpoint } from './endpoint.js';
 import type { SageMakerDetail } from './plan.js';
-import { deregisterScaling, putPolicy, registerScaling } from './scaling.js';
+import { deregisterScaling, putPolicy, registerScaling, restorable } from './scaling.js';
 
 /** Announces the next step; a Ctrl-C (ctx.signal) stops before it starts. */
 function say(ctx: DeployContext, message: string, code?: string): void {
@@ -128,14 +128,13 @@ async function updateEndpoint(ctx: DeployContext, detail: SageMakerDetail): Prom
   const previous = detail.previousConfig ?? '(unknown)';
   const scaling = detail.scaling.previous;
   if (detail.scaling.deregisterFirst && scaling && final?.EndpointStatus === 'InService') {
-    const restored = {
-      ...desired.scaling!,
-      resourceId: scaling.resourceId,
-      min: scaling.min,
-      max: scaling.max,
-    };
     say(ctx, `Restoring autoscaling of ${scaling.resourceId} for the previous config`);
-    await registerScaling(ctx, name, restored, desired.tags);
+    await registerScaling(
+      ctx,
+      name,
+      restorable(scaling, ctx.resolved.config.sagemaker.autoscaling),
+      desired.tags,
+    );
   }
   if (final?.EndpointStatus === 'InService') {
     const reason = final.FailureReason ?? 'no reason given';

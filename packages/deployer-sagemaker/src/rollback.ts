@@ -5,7 +5,7 @@ import { deploymentConfig } from './desired.js';
 import { waitForEndpoint } from './endpoint.js';
 import { endpointName, scalingResourceId } from './names.js';
 import { listTags, ownedBy, readEndpoint } from './read.js';
-import { deregisterScaling, readScaling, registerScaling } from './scaling.js';
+import { deregisterScaling, readScaling, registerScaling, restorable } from './scaling.js';
 import { describeConfig, listVersions } from './versions.js';
 
 /** Points the endpoint back at an earlier endpoint config (default: the newest one created before the current). */
@@ -67,22 +67,10 @@ export async function rollbackSageMaker(ctx: DeployContext, to?: string): Promis
   );
   const final = await waitForEndpoint(ctx, name, `Rolling back ${name} to ${target}`);
   if (scaling && typeChange) {
-    await registerScaling(
-      ctx,
-      name,
-      {
-        resourceId,
-        min: scaling.min,
-        max: scaling.max,
-        targetValue: scaling.policy?.targetValue ?? sm.autoscaling.targetInvocationsPerInstance,
-        scaleInCooldown: scaling.policy?.scaleInCooldown ?? sm.autoscaling.scaleInCooldownSeconds,
-        scaleOutCooldown: scaling.policy?.scaleOutCooldown ?? sm.autoscaling.scaleOutCooldownSeconds,
-      },
-      [
-        { Key: 'mlship:app', Value: config.name },
-        { Key: 'mlship:env', Value: env },
-      ],
-    );
+    await registerScaling(ctx, name, restorable(scaling, sm.autoscaling), [
+      { Key: 'mlship:app', Value: config.name },
+      { Key: 'mlship:env', Value: env },
+    ]);
   }
   if (final?.EndpointStatus !== 'InService' || final.EndpointConfigName !== target) {
     throw deployError(

@@ -6,7 +6,7 @@ import {
   PutScalingPolicyCommand,
   RegisterScalableTargetCommand,
 } from '@aws-sdk/client-application-auto-scaling';
-import type { DeployContext } from '@mlship/core';
+import type { DeployContext, ResolvedEnvironment } from '@mlship/core';
 import { clientsFor } from './clients.js';
 import type { DesiredScaling, Tag } from './desired.js';
 import { scalingPolicyName } from './names.js';
@@ -58,6 +58,21 @@ export async function readScaling(ctx: DeployContext, resourceId: string): Promi
           },
         }
       : {}),
+  };
+}
+
+/** A registration to restore: its own range and policy values, release.yaml's where the policy is gone. */
+export function restorable(
+  previous: ScalingState,
+  fallback: ResolvedEnvironment['sagemaker']['autoscaling'],
+): DesiredScaling {
+  return {
+    resourceId: previous.resourceId,
+    min: previous.min,
+    max: previous.max,
+    targetValue: previous.policy?.targetValue ?? fallback.targetInvocationsPerInstance,
+    scaleInCooldown: previous.policy?.scaleInCooldown ?? fallback.scaleInCooldownSeconds,
+    scaleOutCooldown: previous.policy?.scaleOutCooldown ?? fallback.scaleOutCooldownSeconds,
   };
 }
 

@@ -100,4 +100,20 @@ describe('autoscaling', () => {
       'ml.m5.large',
     );
   });
+
+  it('when an update that turns autoscaling off fails, the previous target and policy come back', async () => {
+    await engine(h, resolved(h.dir.path, { autoscaling: scaling })).deploy();
+    h.aws.sagemaker.failNextUpdate('Insufficient capacity');
+    await expect(engine(h, resolved(h.dir.path), { imageTag: 'v2' }).deploy()).rejects.toMatchObject({
+      code: 'UPDATE_FAILED',
+      exitCode: 1,
+    });
+    expect(h.aws.autoscaling.registeredVariants('iris-dev')).toEqual(['AllTraffic']);
+    const [policy] = [...h.aws.autoscaling.policies.values()];
+    expect(policy?.TargetTrackingScalingPolicyConfiguration).toMatchObject({
+      TargetValue: 70,
+      ScaleInCooldown: 300,
+      ScaleOutCooldown: 60,
+    });
+  });
 });
