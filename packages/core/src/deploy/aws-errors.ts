@@ -12,6 +12,8 @@ const NO_CREDENTIALS = new Set([
   'CredentialsProviderError',
   'ExpiredTokenException',
   'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'InvalidClientTokenId',
 ]);
 
 /**

@@ -25,6 +25,14 @@ describe('fromAwsError', () => {
     });
   });
 
+  it('a wrong secret key or key id is a credentials problem (exit 2), not a failed deploy', () => {
+    for (const name of ['InvalidSignatureException', 'InvalidClientTokenId', 'UnrecognizedClientException']) {
+      expect(
+        fromAwsError(sdkError(name, 'The request signature we calculated does not match'), 'ecr'),
+      ).toMatchObject({ code: 'AWS_CREDENTIALS', exitCode: 2 });
+    }
+  });
+
   it('service errors become failed deploys (exit 1) naming the target and AWS code', () => {
     const denied = fromAwsError(
       sdkError('AccessDeniedException', 'not authorized to perform sagemaker:CreateModel'),
