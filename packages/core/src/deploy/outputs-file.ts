@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { MlshipError } from '../errors.js';
 import type { Outputs } from './contract.js';
 
 /** `.mlship/<env>.outputs.json` next to release.yaml. */
@@ -27,7 +28,19 @@ export async function writeOutputs(
   outputs: Record<string, Outputs>,
 ): Promise<string> {
   const path = outputsPath(releaseFile, env);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, `${JSON.stringify(withoutSecrets({ env, targets: outputs }), null, 2)}\n`);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, `${JSON.stringify(withoutSecrets({ env, targets: outputs }), null, 2)}\n`);
+  } catch (cause) {
+    throw new MlshipError(
+      'OUTPUTS_NOT_WRITTEN',
+      `The changes were applied, but ${path} could not be written (${(cause as NodeJS.ErrnoException).code ?? String(cause)}).`,
+      {
+        kind: 'deploy',
+        cause,
+        hint: `Make ${dirname(path)} writable; \`mlship status --env ${env}\` shows what is deployed.`,
+      },
+    );
+  }
   return path;
 }

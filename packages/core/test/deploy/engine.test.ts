@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -119,6 +119,15 @@ describe('deploy orchestrator', () => {
     const written = JSON.parse(await readFile(join(dir, '.mlship', 'dev.outputs.json'), 'utf8'));
     expect(written).toEqual({ env: 'dev', targets: { a: { url: 'https://a' }, b: { url: 'https://b' } } });
     expect(result.changed).toBe(true);
+  });
+
+  it('an outputs file that cannot be written after applying is a clear failed deploy, not an internal error', async () => {
+    const { dir, log, options } = await setup();
+    await writeFile(join(dir, '.mlship'), 'a file where the directory goes');
+    const error = await deploy(options(new RecordingIoHost())).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'OUTPUTS_NOT_WRITTEN', exitCode: 1 });
+    expect((error as Error).message).toContain('The changes were applied');
+    expect(log).toHaveLength(2);
   });
 
   it('prints "no changes" and applies nothing when the plan is empty', async () => {
