@@ -14,7 +14,7 @@ export interface ImageRef {
 
 /** Tag precedence: --image-tag, release.yaml image.tag, CIRCLE_SHA1, git HEAD. */
 export function resolveImageTag(ctx: DeployContext): string {
-  const tag = ctx.imageTag ?? ctx.resolved.config.image.tag ?? ctx.env.CIRCLE_SHA1 ?? gitHead(ctx.cwd);
+  const tag = ctx.imageTag ?? ctx.resolved.config.image.tag ?? (ctx.env.CIRCLE_SHA1 || gitHead(ctx.cwd));
   if (!tag) {
     throw userError(
       'IMAGE_TAG_MISSING',

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { engine, ops, REPO, resolved, useFakeAws } from './harness.js';
@@ -150,5 +151,27 @@ describe('deploy to SageMaker', () => {
       processEnv: { ...process.env, CIRCLE_SHA1: 'abc123' },
     }).deploy();
     expect(result.outputs.sagemaker?.imageUri).toMatch(/:abc123$/);
+  });
+
+  it('an empty CIRCLE_SHA1 falls through to git HEAD', async () => {
+    const git = (...args: string[]) =>
+      execFileSync(
+        'git',
+        ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args],
+        {
+          cwd: h.dir.path,
+        },
+      )
+        .toString()
+        .trim();
+    git('init', '-q');
+    git('commit', '-q', '--allow-empty', '-m', 'x');
+    const head = git('rev-parse', 'HEAD');
+    h.aws.ecr.putImage(REPO, head);
+    const result = await engine(h, resolved(h.dir.path), {
+      imageTag: undefined,
+      processEnv: { ...process.env, CIRCLE_SHA1: '' },
+    }).deploy();
+    expect(result.outputs.sagemaker?.imageUri).toMatch(new RegExp(`:${head}$`));
   });
 });
