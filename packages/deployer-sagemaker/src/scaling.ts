@@ -1,5 +1,4 @@
 import {
-  DeleteScalingPolicyCommand,
   DeregisterScalableTargetCommand,
   DescribeScalableTargetsCommand,
   DescribeScalingPoliciesCommand,
@@ -122,21 +121,6 @@ export async function putPolicy(
 export async function deregisterScaling(ctx: DeployContext, resourceId: string): Promise<void> {
   await clientsFor(ctx).autoscaling.send(
     new DeregisterScalableTargetCommand({
-      ServiceNamespace: NAMESPACE,
-      ResourceId: resourceId,
-      ScalableDimension: DIMENSION,
-    }),
-  );
-}
-
-export async function deletePolicy(
-  ctx: DeployContext,
-  resourceId: string,
-  policyName: string,
-): Promise<void> {
-  await clientsFor(ctx).autoscaling.send(
-    new DeleteScalingPolicyCommand({
-      PolicyName: policyName,
       ServiceNamespace: NAMESPACE,
       ResourceId: resourceId,
       ScalableDimension: DIMENSION,
