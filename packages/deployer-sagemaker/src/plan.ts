@@ -36,13 +36,22 @@ function endpointAction(current: CurrentState): EndpointAction {
   return endpoint.configName === desired.configName ? 'none' : 'update';
 }
 
+function trafficRouting(desired: Desired): string {
+  return (desired.deploymentConfig.BlueGreenUpdatePolicy as { TrafficRoutingConfiguration: { Type: string } })
+    .TrafficRoutingConfiguration.Type;
+}
+
 function instanceCountFor(current: CurrentState, action: EndpointAction): number {
   const { desired, endpoint } = current;
   const fromConfig = desired.variant.InitialInstanceCount;
   if (!desired.scaling) return fromConfig;
   const variant = endpoint?.variants.find((v) => v.name === desired.variant.VariantName);
   const chosen = action === 'update' ? (variant?.currentCount ?? variant?.desiredCount) : undefined;
-  return clamp(chosen ?? fromConfig, desired.scaling.min, desired.scaling.max);
+  // A canary or linear step may take at most half of the new fleet, so it needs two instances even when
+  // autoscaling has scaled the old fleet down to one.
+  const floor =
+    trafficRouting(desired) === 'ALL_AT_ONCE' ? desired.scaling.min : Math.max(2, desired.scaling.min);
+  return clamp(chosen ?? fromConfig, floor, desired.scaling.max);
 }
 
 /** mlship never takes over an endpoint it did not create (it would replace its config). */
@@ -103,9 +112,7 @@ export function planSageMaker(ctx: DeployContext, current: CurrentState): Deploy
       reason: desired.configName,
     });
   } else if (action === 'update') {
-    const strategy = (
-      desired.deploymentConfig.BlueGreenUpdatePolicy as { TrafficRoutingConfiguration: { Type: string } }
-    ).TrafficRoutingConfiguration.Type;
+    const strategy = trafficRouting(desired);
     changes.push({
       action: 'update',
       resource: 'SageMaker::Endpoint',

@@ -116,6 +116,32 @@ describe('planSageMaker', () => {
     expect(plan.detail.instanceCount).toBe(6);
     expect(plan.detail.scaling).toMatchObject({ deregisterFirst: false, register: false, putPolicy: false });
   });
+
+  it('a canary update gets at least two instances even when autoscaling scaled the fleet down to one', () => {
+    const canary = config({
+      instance: { count: 2 },
+      autoscaling: { enabled: true, minInstances: 1, maxInstances: 4 },
+      deployment: { strategy: 'canary', rollbackAlarms: ['a'] },
+    });
+    const current = (d: typeof desired): CurrentState => ({
+      ...base,
+      desired: d,
+      endpoint: {
+        name: d.endpointName,
+        arn: 'arn',
+        status: 'InService',
+        configName: 'old',
+        variants: [{ name: 'AllTraffic', currentCount: 1 }],
+        tags: { 'mlship:app': 'iris', 'mlship:env': 'prod' },
+      },
+      currentConfig: { name: 'old', instanceType: d.variant.InstanceType, instanceCount: 2, modelName: 'm' },
+    });
+    const withCanary = desiredState(canary, image);
+    expect(planSageMaker({ resolved: canary } as never, current(withCanary)).detail.instanceCount).toBe(2);
+    const allAtOnce = config({ autoscaling: { enabled: true, minInstances: 1, maxInstances: 4 } });
+    const plain = desiredState(allAtOnce, image);
+    expect(planSageMaker({ resolved: allAtOnce } as never, current(plain)).detail.instanceCount).toBe(1);
+  });
 });
 
 describe('selectStale', () => {
