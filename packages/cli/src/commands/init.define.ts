@@ -1,33 +1,8 @@
+import type { InitFlags } from '@mlship/scaffold';
 import type { Command } from 'commander';
 
-/** Every flag of `mlship init` (strings as typed; scaffold checks them). Kept free of heavy imports for --help. */
-export interface InitCommandFlags {
-  framework?: string;
-  modelFile?: string;
-  envs?: string;
-  front?: string;
-  instanceType?: string;
-  instanceCount?: string;
-  volumeSize?: string;
-  autoscaling?: boolean;
-  minInstances?: string;
-  maxInstances?: string;
-  targetInvocations?: string;
-  cache?: boolean;
-  cacheTtl?: string;
-  redisUrl?: string;
-  provisionRedis?: boolean;
-  cacheSubnets?: string;
-  cacheSecurityGroups?: string;
-  region?: string;
-  team?: string;
-  tag?: string[];
-  roleArn?: string;
-  apigeeOrg?: string;
-  apigeeEnv?: string;
-  jwksUri?: string;
-  git?: boolean;
-  dir?: string;
+/** Every flag of `mlship init`: scaffold's answer flags (strings as typed; scaffold checks them) plus the CLI's own. */
+export interface InitCommandFlags extends InitFlags {
   force?: boolean;
   dryRun?: boolean;
   yes?: boolean;
