@@ -1,4 +1,6 @@
+export { type AwsClientConstructor, awsClient } from './aws-clients.js';
 export { type AwsClientConfig, awsClientConfig, regionOverrideNotice } from './aws-config.js';
+export { CODES, type CodeInfo, type CodeKind, type CodeTable } from './codes/index.js';
 export * from './config/index.js';
 export { manualClock, systemClock } from './deploy/clock.js';
 export type { EngineOptions } from './deploy/context.js';
@@ -42,3 +44,4 @@ export {
   SAGEMAKER_NAME_PATTERN,
   VERSION_HASH_LENGTH,
 } from './naming.js';
+export { type DeterministicZip, deterministicZip, type ZipEntry } from './zip.js';

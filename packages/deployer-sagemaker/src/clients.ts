@@ -1,7 +1,7 @@
 import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { awsClientConfig, type DeployContext } from '@mlship/core';
+import { awsClient, type DeployContext } from '@mlship/core';
 
 export interface Clients {
   sagemaker: SageMakerClient;
@@ -9,24 +9,13 @@ export interface Clients {
   autoscaling: ApplicationAutoScalingClient;
 }
 
-const cache = new WeakMap<DeployContext, Clients>();
-
-/** One set of clients per deploy, configured only through the standard SDK chain plus release.yaml's region. */
+/** The deploy's shared clients (one per service and region per run), from core's factory. */
 export function clientsFor(ctx: DeployContext): Clients {
-  let clients = cache.get(ctx);
-  if (!clients) {
-    // The SDK warns on Node 20 about its releases after January 2027; mlship pins its SDK, so the notice is noise
-    // in every CI log. Users can still opt in by setting the variable to anything else.
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-    const config = awsClientConfig(ctx.resolved.config.region, ctx.env);
-    clients = {
-      sagemaker: new SageMakerClient(config),
-      ecr: new ECRClient(config),
-      autoscaling: new ApplicationAutoScalingClient(config),
-    };
-    cache.set(ctx, clients);
-  }
-  return clients;
+  return {
+    sagemaker: awsClient(ctx, SageMakerClient),
+    ecr: awsClient(ctx, ECRClient),
+    autoscaling: awsClient(ctx, ApplicationAutoScalingClient),
+  };
 }
 
 /** The region requests go to: release.yaml's, as in the client config. */

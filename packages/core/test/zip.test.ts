@@ -1,0 +1,34 @@
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { deterministicZip } from '../src/zip.js';
+
+describe('deterministicZip', () => {
+  it('gives the same bytes for the same entries in any order', () => {
+    const a = deterministicZip([
+      { path: 'b.txt', data: 'two' },
+      { path: 'a/index.mjs', data: 'export {}', mode: 0o755 },
+    ]);
+    const b = deterministicZip([
+      { path: 'a/index.mjs', data: 'export {}', mode: 0o755 },
+      { path: 'b.txt', data: 'two' },
+    ]);
+    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+    expect(a.sha256Base64).toBe(Buffer.from(a.sha256, 'hex').toString('base64'));
+    expect(Object.keys(unzipSync(a.bytes))).toEqual(['a/index.mjs', 'b.txt']);
+  });
+
+  it('changes when a byte of content changes', () => {
+    const a = deterministicZip([{ path: 'x', data: 'one' }]);
+    const b = deterministicZip([{ path: 'x', data: 'onf' }]);
+    expect(a.sha256).not.toBe(b.sha256);
+  });
+
+  it('refuses duplicate paths', () => {
+    expect(() =>
+      deterministicZip([
+        { path: 'x', data: '1' },
+        { path: 'x', data: '2' },
+      ]),
+    ).toThrow(/duplicate/);
+  });
+});
