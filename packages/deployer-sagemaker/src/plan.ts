@@ -187,6 +187,7 @@ export function planSageMaker(ctx: DeployContext, current: CurrentState): Deploy
       ...(endpoint?.arn ? { endpointArn: endpoint.arn } : {}),
       endpointConfigName: desired.configName,
       modelName: desired.model.ModelName,
+      modelVersion: desired.modelVersion,
       variantName: desired.variant.VariantName,
       imageUri: desired.image.uri,
     },
