@@ -25,7 +25,7 @@ export {
   deployerInstalled,
   type LoadedTarget,
   type ModuleImporter,
-  type ModuleResolver,
+  missingDeployerWarnings,
 } from './deploy/deployer-loader.js';
 export { outputsPath, readOutputs } from './deploy/outputs-file.js';
 export { DEFAULT_BACKOFF_MS, formatElapsed, type PollOptions, pollUntil } from './deploy/poll.js';

@@ -9,8 +9,6 @@ import { enabledTargets, TARGETS, type TargetEntry } from './targets.js';
 
 /** Imports a package by name from the CLI's own dependencies; the CLI passes `(s) => import(s)`. */
 export type ModuleImporter = (specifier: string) => Promise<unknown>;
-/** Resolves a package by name from the CLI's own dependencies to a URL; throws when it is not installed. */
-export type ModuleResolver = (specifier: string) => string;
 
 export interface LoadedTarget {
   entry: TargetEntry;
@@ -30,24 +28,47 @@ export function isModuleNotFound(error: unknown, specifier: string): boolean {
   );
 }
 
-/** The package's URL as the project (the directory of release.yaml) resolves it, or undefined. */
-export function resolveFromProject(specifier: string, projectDir: string): string | undefined {
+function resolveFromUrl(specifier: string, parentUrl: string): string | undefined {
   try {
-    return resolveFrom(specifier, pathToFileURL(join(projectDir, 'release.yaml')).href);
+    return resolveFrom(specifier, parentUrl);
   } catch (error) {
     if (isModuleNotFound(error, specifier)) return undefined;
     throw error;
   }
 }
 
-/** True when the project or the CLI can load the package (validate's check; nothing is imported). */
-export function deployerInstalled(specifier: string, projectDir: string, cli?: ModuleResolver): boolean {
+/** The package's URL as the project (the directory of release.yaml) resolves it, or undefined. */
+export function resolveFromProject(specifier: string, projectDir: string): string | undefined {
+  return resolveFromUrl(specifier, pathToFileURL(join(projectDir, 'release.yaml')).href);
+}
+
+/** True when the project, or the module at `cliUrl` (the CLI), can load the package; nothing is imported. */
+export function deployerInstalled(specifier: string, projectDir: string, cliUrl?: string): boolean {
   if (resolveFromProject(specifier, projectDir)) return true;
-  try {
-    return cli !== undefined && Boolean(cli(specifier));
-  } catch {
-    return false;
+  return cliUrl !== undefined && resolveFromUrl(specifier, cliUrl) !== undefined;
+}
+
+/** validate's check: one line per deployer package some environment needs but nobody can load. */
+export function missingDeployerWarnings(
+  environments: ReadonlyArray<{ env: string; file: string; config: ResolvedEnvironment }>,
+  cliUrl: string | undefined,
+  targets: readonly TargetEntry[] = TARGETS,
+): string[] {
+  const missing = new Map<string, { envs: string[]; projectDir: string }>();
+  for (const { env, file, config } of environments) {
+    const projectDir = dirname(file);
+    for (const entry of enabledTargets(config, targets)) {
+      const known = missing.get(entry.packageName);
+      if (known) known.envs.push(env);
+      else if (!deployerInstalled(entry.packageName, projectDir, cliUrl)) {
+        missing.set(entry.packageName, { envs: [env], projectDir });
+      }
+    }
   }
+  return [...missing].map(
+    ([name, { envs, projectDir }]) =>
+      `${name} is not installed, so deploying ${envs.join(', ')} stops before any change (DEPLOYER_MISSING): ${installCommand([name], projectDir)}`,
+  );
 }
 
 /** How to install packages in this project: pnpm when it has a pnpm lockfile, npm otherwise. */

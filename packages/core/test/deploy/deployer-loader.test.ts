@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { deployerInstalled } from '../../src/deploy/deployer-loader.js';
+import { deployerInstalled, missingDeployerWarnings } from '../../src/deploy/deployer-loader.js';
 import { RecordingIoHost, type ResolvedConfig, resolvedEnvironmentSchema, status } from '../../src/index.js';
 
 /** A temp project whose node_modules holds a stub deployer package (plain ESM, like a published one). */
@@ -12,7 +13,11 @@ async function projectWithStub(): Promise<string> {
   await mkdir(pkg, { recursive: true });
   await writeFile(
     join(pkg, 'package.json'),
-    JSON.stringify({ name: '@acme/deployer-stub', type: 'module', exports: { '.': { import: './index.js' } } }),
+    JSON.stringify({
+      name: '@acme/deployer-stub',
+      type: 'module',
+      exports: { '.': { import: './index.js' } },
+    }),
   );
   await writeFile(
     join(pkg, 'index.js'),
@@ -93,6 +98,19 @@ describe('deployers are found from the project first', () => {
     expect(error).toMatchObject({ code: 'DEPLOYER_MISSING', exitCode: 2 });
     expect(deployerInstalled('@acme/deployer-stub', empty)).toBe(false);
     expect(deployerInstalled('@acme/deployer-stub', await projectWithStub())).toBe(true);
-    expect(deployerInstalled('@acme/deployer-stub', empty, () => 'file:///cli/stub.js')).toBe(true);
+    const cliUrl = pathToFileURL(join(await projectWithStub(), 'cli.js')).href;
+    expect(deployerInstalled('@acme/deployer-stub', empty, cliUrl)).toBe(true);
+  });
+
+  it('validate warns once per missing package, naming the environments and the install command', async () => {
+    const dir = await projectWithStub();
+    const both = [
+      { name: 'stub', packageName: '@acme/deployer-stub', enabled: () => true },
+      { name: 'gone', packageName: '@acme/deployer-gone', enabled: () => true },
+    ];
+    const envs = ['dev', 'prod'].map((env) => ({ ...resolvedIn(dir), env }));
+    expect(missingDeployerWarnings(envs, undefined, both)).toEqual([
+      '@acme/deployer-gone is not installed, so deploying dev, prod stops before any change (DEPLOYER_MISSING): npm install --save-dev @acme/deployer-gone',
+    ]);
   });
 });

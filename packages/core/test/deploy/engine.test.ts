@@ -12,7 +12,6 @@ import {
   RecordingIoHost,
   type ResolvedConfig,
   resolvedEnvironmentSchema,
-  rollback,
   status,
   type TargetEntry,
 } from '../../src/index.js';
