@@ -1,6 +1,7 @@
 import { FakeAutoScaling } from './autoscaling.js';
 import { FakeEcr } from './ecr.js';
 import { FakeSageMaker } from './sagemaker/fake-sagemaker.js';
+import { FakeSageMakerRuntime } from './sagemaker-runtime/runtime.js';
 import type { ServiceName } from './server/model.js';
 import type { Handler } from './server/service.js';
 
@@ -23,7 +24,8 @@ export function createStates(o: StateOptions) {
   const autoscaling = new FakeAutoScaling(o.region, o.accountId, sagemaker);
   sagemaker.scaling = autoscaling;
   sagemaker.resolveDigest = (image) => ecr.digestOf(image);
-  return { sagemaker, ecr, autoscaling };
+  const runtime = new FakeSageMakerRuntime(sagemaker);
+  return { sagemaker, ecr, autoscaling, runtime };
 }
 
 export type FakeStates = ReturnType<typeof createStates>;
@@ -36,4 +38,5 @@ export const SERVICE_STATES: Partial<Record<ServiceName, (states: FakeStates) =>
   sagemaker: (s) => s.sagemaker,
   ecr: (s) => s.ecr,
   autoscaling: (s) => s.autoscaling,
+  'sagemaker-runtime': (s) => s.runtime,
 };
