@@ -1,26 +1,10 @@
 import { page } from '../paging.js';
 import { AwsError } from '../server/aws-error.js';
 import type { Handler } from '../server/service.js';
+import { type AlarmRecord, describeAlarms, invalidNextToken, type StateValue } from './alarms.js';
 import { assertValidBody, type DashboardRecord } from './dashboards.js';
 
 type Tag = { Key: string; Value: string };
-type StateValue = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
-
-export interface AlarmRecord {
-  AlarmName: string;
-  AlarmArn: string;
-  StateValue: StateValue;
-  StateReason: string;
-  StateUpdatedTimestamp: Date;
-  StateTransitionedTimestamp: Date;
-  AlarmConfigurationUpdatedTimestamp: Date;
-  ActionsEnabled: boolean;
-  OKActions: string[];
-  AlarmActions: string[];
-  InsufficientDataActions: string[];
-  Dimensions: { Name: string; Value: string }[];
-  [member: string]: unknown;
-}
 
 /** CloudWatch metric alarms and dashboards (awsJson1_0, query-compatible errors). Behaviour: FAKES.md. */
 export class FakeCloudWatch {
@@ -81,7 +65,7 @@ export class FakeCloudWatch {
         if (!existing && Tags) this.tags.set(arn, Tags);
         return {};
       },
-      DescribeAlarms: (input) => this.describe(input),
+      DescribeAlarms: (input) => describeAlarms([...this.alarms.values()], input),
       DeleteAlarms: (input) => {
         const missing = input.AlarmNames.filter((n: string) => !this.alarms.has(n));
         for (const name of input.AlarmNames as string[]) {
@@ -129,7 +113,7 @@ export class FakeCloudWatch {
           NextToken,
           1000,
           `d|${DashboardNamePrefix ?? ''}`,
-          invalidToken,
+          invalidNextToken,
         );
         return {
           DashboardEntries: items.map((d) => ({
@@ -155,44 +139,6 @@ export class FakeCloudWatch {
     };
   }
 
-  private describe(input: {
-    AlarmNames?: string[];
-    AlarmNamePrefix?: string;
-    AlarmTypes?: string[];
-    StateValue?: StateValue;
-    ActionPrefix?: string;
-    MaxRecords?: number;
-    NextToken?: string;
-  }) {
-    if (input.AlarmNames && input.AlarmNamePrefix !== undefined) {
-      throw new AwsError(
-        'InvalidParameterCombination',
-        'AlarmNames and AlarmNamePrefix cannot be specified together.',
-      );
-    }
-    const metricAlarms = !input.AlarmTypes || input.AlarmTypes.includes('MetricAlarm');
-    const alarms = [...this.alarms.values()]
-      .filter(() => metricAlarms)
-      .filter((a) => !input.AlarmNames || input.AlarmNames.includes(a.AlarmName))
-      .filter((a) => !input.AlarmNamePrefix || a.AlarmName.startsWith(input.AlarmNamePrefix))
-      .filter((a) => !input.StateValue || a.StateValue === input.StateValue)
-      .filter(
-        (a) =>
-          !input.ActionPrefix ||
-          [...a.OKActions, ...a.AlarmActions, ...a.InsufficientDataActions].some((x) =>
-            x.startsWith(input.ActionPrefix as string),
-          ),
-      )
-      .sort((a, b) => (a.AlarmName < b.AlarmName ? -1 : 1));
-    const query = JSON.stringify({ ...input, NextToken: undefined, MaxRecords: undefined });
-    const { items, nextToken } = page(alarms, input.NextToken, input.MaxRecords ?? 50, query, invalidToken);
-    return {
-      MetricAlarms: items.map((a) => structuredClone(a)),
-      CompositeAlarms: [],
-      ...(nextToken ? { NextToken: nextToken } : {}),
-    };
-  }
-
   private requireTaggable(arn: string): Tag[] {
     const known =
       [...this.alarms.values()].some((a) => a.AlarmArn === arn) ||
@@ -213,8 +159,4 @@ export class FakeCloudWatch {
 
 function dashboardNotFound(name: string): AwsError {
   return new AwsError('DashboardNotFoundError', `Dashboard ${name} does not exist`);
-}
-
-function invalidToken(): AwsError {
-  return new AwsError('InvalidNextToken', 'The service returned an invalid NextToken.');
 }

@@ -2,33 +2,13 @@ import { page } from '../paging.js';
 import { AwsError } from '../server/aws-error.js';
 import type { Handler } from '../server/service.js';
 import { matcher } from './filter.js';
-
-export interface LogEvent {
-  timestamp: number;
-  message: string;
-  ingestionTime: number;
-  eventId: string;
-}
-
-interface LogStreamRecord {
-  logStreamName: string;
-  creationTime: number;
-  events: LogEvent[];
-}
-
-interface LogGroupRecord {
-  logGroupName: string;
-  creationTime: number;
-  retentionInDays?: number;
-  kmsKeyId?: string;
-  logGroupClass: string;
-  tags: Record<string, string>;
-  streams: Map<string, LogStreamRecord>;
-}
-
-const RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-];
+import {
+  describeGroup,
+  describeStream,
+  type LogGroupRecord,
+  type LogStreamRecord,
+  RETENTION_DAYS,
+} from './state.js';
 
 const invalid = (message: string) => new AwsError('InvalidParameterException', message);
 const groupNotFound = () =>
@@ -91,7 +71,10 @@ export class FakeLogs {
           .sort((a, b) => (a.logGroupName < b.logGroupName ? -1 : 1));
         const query = `groups|${input.logGroupNamePrefix ?? ''}|${input.logGroupNamePattern ?? ''}`;
         const { items, nextToken } = page(groups, input.nextToken, input.limit ?? 50, query, badToken);
-        return { logGroups: items.map((g) => this.describeGroup(g)), ...(nextToken ? { nextToken } : {}) };
+        return {
+          logGroups: items.map((g) => describeGroup(g, this.groupArn(g.logGroupName))),
+          ...(nextToken ? { nextToken } : {}),
+        };
       },
       DeleteLogGroup: (input) => {
         if (!this.groups.delete(input.logGroupName)) throw groupNotFound();
@@ -122,7 +105,7 @@ export class FakeLogs {
         const query = `streams|${group.logGroupName}|${input.logStreamNamePrefix ?? ''}|${input.orderBy}|${input.descending}`;
         const { items, nextToken } = page(streams, input.nextToken, input.limit ?? 50, query, badToken);
         return {
-          logStreams: items.map((s) => this.describeStream(group, s)),
+          logStreams: items.map((s) => describeStream(s, this.groupArn(group.logGroupName))),
           ...(nextToken ? { nextToken } : {}),
         };
       },
@@ -175,6 +158,10 @@ export class FakeLogs {
     return /^arn:aws:logs:[^:]+:\d{12}:log-group:(.+?)(:\*)?$/.exec(id)?.[1] ?? id;
   }
 
+  private groupArn(name: string): string {
+    return `arn:aws:logs:${this.region}:${this.accountId}:log-group:${name}`;
+  }
+
   private group(name: string): LogGroupRecord {
     const group = this.groups.get(name);
     if (!group) throw groupNotFound();
@@ -195,49 +182,6 @@ export class FakeLogs {
     };
     this.groups.set(name, group);
     return group;
-  }
-
-  private groupArn(name: string): string {
-    return `arn:aws:logs:${this.region}:${this.accountId}:log-group:${name}`;
-  }
-
-  private describeGroup(g: LogGroupRecord) {
-    const bytes = [...g.streams.values()].reduce(
-      (n, s) => n + s.events.reduce((m, e) => m + Buffer.byteLength(e.message), 0),
-      0,
-    );
-    return {
-      logGroupName: g.logGroupName,
-      creationTime: g.creationTime,
-      metricFilterCount: 0,
-      arn: `${this.groupArn(g.logGroupName)}:*`,
-      logGroupArn: this.groupArn(g.logGroupName),
-      storedBytes: bytes,
-      logGroupClass: g.logGroupClass,
-      ...(g.retentionInDays !== undefined ? { retentionInDays: g.retentionInDays } : {}),
-      ...(g.kmsKeyId ? { kmsKeyId: g.kmsKeyId } : {}),
-    };
-  }
-
-  private describeStream(g: LogGroupRecord, s: LogStreamRecord) {
-    const first = s.events.reduce<number | undefined>(
-      (m, e) => (m === undefined ? e.timestamp : Math.min(m, e.timestamp)),
-      undefined,
-    );
-    const last = s.events.reduce<number | undefined>(
-      (m, e) => (m === undefined ? e.timestamp : Math.max(m, e.timestamp)),
-      undefined,
-    );
-    return {
-      logStreamName: s.logStreamName,
-      creationTime: s.creationTime,
-      arn: `${this.groupArn(g.logGroupName)}:log-stream:${s.logStreamName}`,
-      storedBytes: 0,
-      ...(first !== undefined ? { firstEventTimestamp: first } : {}),
-      ...(last !== undefined
-        ? { lastEventTimestamp: last, lastIngestionTime: s.events.at(-1)?.ingestionTime }
-        : {}),
-    };
   }
 }
 
