@@ -6,6 +6,14 @@ export type { FakeAws, FakeAwsOptions, InjectedError, RecordedCall, ServiceName 
 export { startFakeAws } from './fake-aws.js';
 export { type CapturedStream, captureStream } from './fixtures/capture-stream.js';
 export { type TempDir, tempDir } from './fixtures/temp-dir.js';
+export { FakeLambda, type RoleChecker } from './lambda/fake-lambda.js';
+export type {
+  AliasRecord,
+  FunctionConfig,
+  FunctionRecord,
+  PolicyStatement,
+  UrlConfig,
+} from './lambda/state.js';
 export type { SageMakerLimits } from './sagemaker/fake-sagemaker.js';
 export { FakeSageMaker } from './sagemaker/fake-sagemaker.js';
 export type { SeedEndpoint, SeedEndpointConfig, SeedModel } from './sagemaker/seed.js';
