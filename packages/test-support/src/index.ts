@@ -7,7 +7,15 @@ export {
   type ServerlessCacheRecord,
   type ServerlessCacheStatus,
 } from './elasticache/fake-elasticache.js';
-export type { FakeAws, FakeAwsOptions, InjectedError, RecordedCall, ServiceName } from './fake-aws.js';
+export type {
+  FakeAws,
+  FakeAwsOptions,
+  Handler,
+  InjectedError,
+  RecordedCall,
+  ResponseViolation,
+  ServiceName,
+} from './fake-aws.js';
 export { startFakeAws } from './fake-aws.js';
 export { type CapturedStream, captureStream } from './fixtures/capture-stream.js';
 export { type TempDir, tempDir } from './fixtures/temp-dir.js';
@@ -21,6 +29,7 @@ export type {
   PolicyStatement,
   UrlConfig,
 } from './lambda/state.js';
+export { FakeLogs, type LogGroupRecord } from './logs/fake-logs.js';
 export type { SageMakerLimits } from './sagemaker/fake-sagemaker.js';
 export { FakeSageMaker } from './sagemaker/fake-sagemaker.js';
 export type { SeedEndpoint, SeedEndpointConfig, SeedModel } from './sagemaker/seed.js';
@@ -32,3 +41,4 @@ export type {
   Tag,
   VariantState,
 } from './sagemaker/state.js';
+export { AwsError } from './server/aws-error.js';

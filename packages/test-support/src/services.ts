@@ -1,0 +1,52 @@
+import { FakeAutoScaling } from './autoscaling.js';
+import { FakeEcr } from './ecr.js';
+import { FakeElastiCache } from './elasticache/fake-elasticache.js';
+import { FakeIam } from './iam/fake-iam.js';
+import { FakeLambda } from './lambda/fake-lambda.js';
+import { FakeLogs } from './logs/fake-logs.js';
+import { FakeSageMaker } from './sagemaker/fake-sagemaker.js';
+import type { ServiceName } from './server/model.js';
+import type { Handler } from './server/service.js';
+
+/** What a service's state offers the server: a handler per faked operation, and a way back to empty. */
+export interface FakeService {
+  operations(): Record<string, Handler>;
+  reset(): void;
+}
+
+export interface StateOptions {
+  region: string;
+  accountId: string;
+  transitionAfterDescribes: number;
+}
+
+/** Creates every service's state (and wires the ones that see each other). */
+export function createStates(o: StateOptions) {
+  const sagemaker = new FakeSageMaker(o.region, o.accountId, o.transitionAfterDescribes);
+  const ecr = new FakeEcr(o.region, o.accountId);
+  const autoscaling = new FakeAutoScaling(o.region, o.accountId, sagemaker);
+  sagemaker.scaling = autoscaling;
+  sagemaker.resolveDigest = (image) => ecr.digestOf(image);
+  const iam = new FakeIam(o.accountId);
+  const lambda = new FakeLambda(o.region, o.accountId, 2);
+  lambda.roles = iam;
+  const elasticache = new FakeElastiCache(o.region, o.accountId, 2);
+  const logs = new FakeLogs(o.region, o.accountId);
+  return { sagemaker, ecr, autoscaling, iam, lambda, elasticache, logs };
+}
+
+export type FakeStates = ReturnType<typeof createStates>;
+
+/**
+ * The state answering each service, one line per service. Every model in src/models/ is served; a service
+ * without a line here answers each call with UnknownOperationException.
+ */
+export const SERVICE_STATES: Partial<Record<ServiceName, (states: FakeStates) => FakeService>> = {
+  sagemaker: (s) => s.sagemaker,
+  ecr: (s) => s.ecr,
+  autoscaling: (s) => s.autoscaling,
+  iam: (s) => s.iam,
+  lambda: (s) => s.lambda,
+  elasticache: (s) => s.elasticache,
+  logs: (s) => s.logs,
+};
