@@ -1,4 +1,4 @@
-import { type DeployContext, type FieldDiff, userError } from '@mlship/core';
+import { type DeployContext, deployError, type FieldDiff, userError } from '@mlship/core';
 import { type FunctionSpec, functionSpec, maskRedisUrl, mlshipTags, ownedBy, rolePolicy } from './desired.js';
 import { cacheName, functionName, HANDLER_ENV_ORIGIN_SECRET } from './names.js';
 import type { CurrentState } from './read.js';
@@ -85,13 +85,20 @@ export function configDiffs(current: FunctionSnapshot, spec: FunctionSpec, role:
   return diffs;
 }
 
-function assertOwned(ctx: DeployContext, what: string, id: string, tags: Record<string, string>): void {
+type NotOursCode = 'LAMBDA_FUNCTION_NOT_OURS' | 'LAMBDA_ROLE_NOT_OURS' | 'LAMBDA_CACHE_NOT_OURS';
+
+function assertOwned(
+  ctx: DeployContext,
+  code: NotOursCode,
+  what: string,
+  tags: Record<string, string>,
+): void {
   if (ownedBy(ctx, tags)) return;
   const { config, env } = ctx.resolved;
   throw userError(
-    `LAMBDA_${what.toUpperCase()}_NOT_OURS`,
-    `${id} exists but is not tagged mlship:app=${config.name}, mlship:env=${env}; mlship will not change a ${what} it did not create.`,
-    `Delete or rename it, or adopt it by adding those two tags to it.`,
+    code,
+    `${what} exists but is not tagged mlship:app=${config.name}, mlship:env=${env}; mlship will not change what it did not create.`,
+    'Delete or rename it, or adopt it by adding those two tags to it.',
   );
 }
 
@@ -109,11 +116,18 @@ export function computeSteps(ctx: DeployContext, current: CurrentState, known: K
   const { config, env } = ctx.resolved;
   const fnState = current.function;
   if (fnState)
-    assertOwned(ctx, 'function', `Lambda function ${functionName(config.name, env)}`, fnState.tags);
-  if (current.role) assertOwned(ctx, 'role', `IAM role ${current.role.name}`, current.role.tags);
-  if (current.cache) assertOwned(ctx, 'cache', `ElastiCache cache ${current.cache.name}`, current.cache.tags);
+    assertOwned(
+      ctx,
+      'LAMBDA_FUNCTION_NOT_OURS',
+      `Lambda function ${functionName(config.name, env)}`,
+      fnState.tags,
+    );
+  if (current.role)
+    assertOwned(ctx, 'LAMBDA_ROLE_NOT_OURS', `IAM role ${current.role.name}`, current.role.tags);
+  if (current.cache)
+    assertOwned(ctx, 'LAMBDA_CACHE_NOT_OURS', `ElastiCache cache ${current.cache.name}`, current.cache.tags);
   if (current.cache?.status === 'create-failed') {
-    throw userError(
+    throw deployError(
       'LAMBDA_CACHE_FAILED',
       `ElastiCache cache ${current.cache.name} is create-failed.`,
       'Delete it (aws elasticache delete-serverless-cache) and deploy again.',
