@@ -1,8 +1,9 @@
 import type { Change, DeployContext, DeployPlan, Outputs } from '@mlship/core';
+import { PENDING_CACHE_URL } from './config-diff.js';
 import { redisEndpoint } from './desired.js';
 import { ALIAS, functionName, logGroupName, roleName } from './names.js';
 import type { CurrentState } from './read.js';
-import { computeSteps, PENDING_CACHE_URL, type Steps } from './steps.js';
+import { computeSteps, type Steps } from './steps.js';
 
 export interface LambdaDetail {
   /** What read found; apply recomputes the steps from it with the upstream outputs it actually gets. */
