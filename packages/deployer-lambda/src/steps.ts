@@ -21,21 +21,13 @@ export interface Steps {
   staleVersions: string[];
 }
 
-type NotOursCode = 'LAMBDA_FUNCTION_NOT_OURS' | 'LAMBDA_ROLE_NOT_OURS' | 'LAMBDA_CACHE_NOT_OURS';
-
-function assertOwned(
-  ctx: DeployContext,
-  code: NotOursCode,
-  what: string,
-  tags: Record<string, string>,
-): void {
-  if (ownedBy(ctx, tags)) return;
+/** Why mlship leaves a resource of the same name alone: it lacks this app's and environment's tags. */
+function notOurs(ctx: DeployContext, what: string): [string, string] {
   const { config, env } = ctx.resolved;
-  throw userError(
-    code,
+  return [
     `${what} exists but is not tagged mlship:app=${config.name}, mlship:env=${env}; mlship will not change what it did not create.`,
     'Delete or rename it, or adopt it by adding those two tags to it.',
-  );
+  ];
 }
 
 export interface KnownValues {
@@ -51,17 +43,18 @@ export interface KnownValues {
 export function computeSteps(ctx: DeployContext, current: CurrentState, known: KnownValues): Steps {
   const { config, env } = ctx.resolved;
   const fnState = current.function;
-  if (fnState)
-    assertOwned(
-      ctx,
+  if (fnState && !ownedBy(ctx, fnState.tags)) {
+    throw userError(
       'LAMBDA_FUNCTION_NOT_OURS',
-      `Lambda function ${functionName(config.name, env)}`,
-      fnState.tags,
+      ...notOurs(ctx, `Lambda function ${functionName(config.name, env)}`),
     );
-  if (current.role)
-    assertOwned(ctx, 'LAMBDA_ROLE_NOT_OURS', `IAM role ${current.role.name}`, current.role.tags);
-  if (current.cache)
-    assertOwned(ctx, 'LAMBDA_CACHE_NOT_OURS', `ElastiCache cache ${current.cache.name}`, current.cache.tags);
+  }
+  if (current.role && !ownedBy(ctx, current.role.tags)) {
+    throw userError('LAMBDA_ROLE_NOT_OURS', ...notOurs(ctx, `IAM role ${current.role.name}`));
+  }
+  if (current.cache && !ownedBy(ctx, current.cache.tags)) {
+    throw userError('LAMBDA_CACHE_NOT_OURS', ...notOurs(ctx, `ElastiCache cache ${current.cache.name}`));
+  }
   if (current.cache?.status === 'create-failed') {
     throw deployError(
       'LAMBDA_CACHE_FAILED',
