@@ -1,5 +1,6 @@
 import {
   CreateFunctionCommand,
+  DeleteFunctionCommand,
   type FunctionConfiguration,
   PublishVersionCommand,
   UpdateFunctionCodeCommand,
@@ -42,6 +43,10 @@ export async function applyFunction(
   const { lambda } = clientsFor(ctx);
   const { spec } = steps;
   const name = spec.FunctionName;
+  if (steps.recreate) {
+    say(ctx, `Deleting Lambda function ${name}: its creation failed earlier`);
+    await lambda.send(new DeleteFunctionCommand({ FunctionName: name }));
+  }
   if (steps.fn.action === 'create') {
     const artifact = await loadProxyArtifact();
     say(ctx, `Creating Lambda function ${name} (${Math.round(artifact.size / 1024)} KB)`);

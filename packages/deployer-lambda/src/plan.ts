@@ -52,6 +52,14 @@ function changesOf(ctx: DeployContext, current: CurrentState, steps: Steps): Cha
         : {}),
     });
   }
+  if (steps.recreate) {
+    add({
+      action: 'delete',
+      resource: 'Lambda::Function',
+      id: fn,
+      reason: 'State Failed: its creation failed',
+    });
+  }
   if (steps.fn.action === 'create') {
     add({
       action: 'create',

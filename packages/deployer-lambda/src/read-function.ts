@@ -30,6 +30,7 @@ export interface FunctionSnapshot {
 export interface FunctionState {
   latest: FunctionSnapshot;
   state: string;
+  lastUpdateStatus?: string;
   tags: Record<string, string>;
   reservedConcurrency?: number;
   alias?: { version: string; arn: string };
@@ -95,7 +96,7 @@ export async function readFunction(ctx: DeployContext, name: string): Promise<Fu
         'Run again without --no-wait to wait for it.',
       );
     }
-    config = await waitForFunction(ctx, name, `Waiting for ${name}`);
+    config = await waitForFunction(ctx, name, `Waiting for ${name}`, false);
   }
   const alias = await orMissing(() => lambda.send(new GetAliasCommand({ FunctionName: name, Name: ALIAS })));
   const url = alias
@@ -111,6 +112,7 @@ export async function readFunction(ctx: DeployContext, name: string): Promise<Fu
   return {
     latest: snapshotOf(config),
     state: config.State ?? 'Unknown',
+    ...(config.LastUpdateStatus ? { lastUpdateStatus: config.LastUpdateStatus } : {}),
     tags: { ...(got.Tags ?? {}) },
     ...(reserved === undefined ? {} : { reservedConcurrency: reserved }),
     ...(alias?.FunctionVersion

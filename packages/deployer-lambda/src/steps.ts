@@ -12,6 +12,8 @@ export interface Steps {
   cache: { action: 'none' | 'create' | 'wait' | 'ready'; name: string };
   logGroup: 'create' | 'retention' | 'none';
   fn: { action: 'create' | 'update' | 'none'; code: boolean; config: FieldDiff[] };
+  /** The function exists in State Failed (its creation failed): delete it before creating it. */
+  recreate: boolean;
   addTags: Record<string, string>;
   concurrency: 'put' | 'delete' | 'none';
   publish: boolean;
@@ -42,8 +44,8 @@ export interface KnownValues {
 /** Pure: what must happen to get from `current` to release.yaml, given the values known at this point. */
 export function computeSteps(ctx: DeployContext, current: CurrentState, known: KnownValues): Steps {
   const { config, env } = ctx.resolved;
-  const fnState = current.function;
-  if (fnState && !ownedBy(ctx, fnState.tags)) {
+  const existing = current.function;
+  if (existing && !ownedBy(ctx, existing.tags)) {
     throw userError(
       'LAMBDA_FUNCTION_NOT_OURS',
       ...notOurs(ctx, `Lambda function ${functionName(config.name, env)}`),
@@ -63,6 +65,9 @@ export function computeSteps(ctx: DeployContext, current: CurrentState, known: K
     );
   }
 
+  // A function whose creation failed cannot be repaired in place: it is deleted and created again.
+  const recreate = existing?.state === 'Failed';
+  const fnState = recreate ? undefined : existing;
   const apigee = config.front === 'apigee';
   const redisUrl = !config.cache.enabled
     ? undefined
@@ -72,7 +77,7 @@ export function computeSteps(ctx: DeployContext, current: CurrentState, known: K
         ? `rediss://${current.cache.endpoint.address}:${current.cache.endpoint.port}`
         : PENDING_CACHE_URL));
   const originSecret = apigee
-    ? (known.originSecret ?? fnState?.latest.Environment[HANDLER_ENV_ORIGIN_SECRET] ?? PENDING_SECRET)
+    ? (known.originSecret ?? existing?.latest.Environment[HANDLER_ENV_ORIGIN_SECRET] ?? PENDING_SECRET)
     : undefined;
   const spec = functionSpec(ctx, {
     upstream: known.upstream,
@@ -113,6 +118,10 @@ export function computeSteps(ctx: DeployContext, current: CurrentState, known: K
     ? latest.CodeSha256 !== spec.CodeSha256 || latest.Architecture !== spec.Architecture
     : true;
   const configChanges = latest ? configDiffs(latest, spec, roleArn) : [];
+  // A failed update left $LATEST unusable: send the configuration again even when its values already match.
+  if (fnState?.lastUpdateStatus === 'Failed' && !code && configChanges.length === 0) {
+    configChanges.push({ field: 'lastUpdateStatus', before: 'Failed', after: 'Successful' });
+  }
   const fn: Steps['fn'] = {
     action: !fnState ? 'create' : code || configChanges.length > 0 ? 'update' : 'none',
     code,
@@ -173,6 +182,7 @@ export function computeSteps(ctx: DeployContext, current: CurrentState, known: K
     cache,
     logGroup,
     fn,
+    recreate,
     addTags,
     concurrency,
     publish,

@@ -19,6 +19,8 @@ export async function waitForFunction(
   ctx: DeployContext,
   name: string,
   label: string,
+  /** False when the wait is for someone else's change: its outcome is read, not reported as ours. */
+  ownChange = true,
 ): Promise<FunctionConfiguration> {
   const progress = ctx.host.progress(label);
   try {
@@ -32,13 +34,15 @@ export async function waitForFunction(
       onState: (state) => progress.update(`${state.State ?? '?'} / ${state.LastUpdateStatus ?? '-'}`),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
-    if (final.State === 'Failed' || final.LastUpdateStatus === 'Failed') {
+    if (ownChange && (final.State === 'Failed' || final.LastUpdateStatus === 'Failed')) {
       progress.fail(`${label}: failed`);
       const reason = final.LastUpdateStatusReason ?? final.StateReason ?? 'no reason given';
       throw deployError(
         final.State === 'Failed' ? 'LAMBDA_CREATE_FAILED' : 'LAMBDA_UPDATE_FAILED',
         `Lambda function ${name} ${final.State === 'Failed' ? 'failed to create' : 'update failed'}: ${reason}`,
-        'Fix the cause (role, VPC subnets and security groups, quota); the next `mlship deploy` tries again. The `live` alias still points at the previous version.',
+        final.State === 'Failed'
+          ? 'Fix the cause (role, VPC subnets and security groups, quota); the next `mlship deploy` deletes the failed function and creates it again.'
+          : 'Fix the cause (role, VPC subnets and security groups, quota); the next `mlship deploy` applies the configuration again. The `live` alias still points at the previous version.',
       );
     }
     progress.succeed(`${label}: ${final.State}`);
@@ -80,7 +84,7 @@ export async function whenIdle<T>(ctx: DeployContext, name: string, call: () => 
         code: 'LAMBDA_UPDATE_IN_PROGRESS',
         message: `Lambda function ${name} has an update in progress; waiting for it before the next change`,
       });
-      await waitForFunction(ctx, name, `Waiting for ${name}`);
+      await waitForFunction(ctx, name, `Waiting for ${name}`, false);
     }
   }
 }

@@ -73,6 +73,53 @@ describe('lambda deployer: waits and retries', () => {
     expect(error.message).toContain('The subnet has no free IP addresses');
     expect(mutating(h.aws)).toEqual(['lambda.UpdateFunctionConfiguration']);
     expect(h.aws.lambda.functions.get('iris-dev-proxy')?.aliases.get('live')?.FunctionVersion).toBe('1');
+
+    // The same release.yaml again: the values already match, but the failed update is applied again, then published.
+    h.aws.calls.length = 0;
+    const { plan, outputs } = await deployOnce(context(resolved({ proxy: { memoryMb: 2048 } })));
+    expect(plan.changes.find((c) => c.resource === 'Lambda::Function')?.diff).toEqual([
+      { field: 'lastUpdateStatus', before: 'Failed', after: 'Successful' },
+    ]);
+    expect(mutating(h.aws)).toEqual([
+      'lambda.UpdateFunctionConfiguration',
+      'lambda.PublishVersion',
+      'lambda.UpdateAlias',
+    ]);
+    expect(outputs.version).toBe('2');
+  });
+
+  it('deletes a function whose creation failed and creates it again on the next deploy', async () => {
+    h.aws.lambda.failNextCreate('Lambda was unable to create ENIs in subnet subnet-0aaa1111');
+    const error = await failure(deployOnce(context(resolved())));
+    expect(error.code).toBe('LAMBDA_CREATE_FAILED');
+    expect(error.hint).toContain('deletes the failed function and creates it again');
+    h.aws.calls.length = 0;
+    const { plan, outputs } = await deployOnce(context(resolved()));
+    expect(plan.changes.slice(0, 2).map((c) => `${c.action} ${c.resource}`)).toEqual([
+      'delete Lambda::Function',
+      'create Lambda::Function',
+    ]);
+    expect(mutating(h.aws)).toEqual([
+      'lambda.DeleteFunction',
+      'lambda.CreateFunction',
+      'lambda.PublishVersion',
+      'lambda.CreateAlias',
+    ]);
+    expect(outputs.version).toBe('1');
+  });
+
+  it('lets the SDK retry a throttled call (failNext) without failing the deploy', async () => {
+    h.aws.failNext('lambda', 'CreateAlias', {
+      code: 'TooManyRequestsException',
+      message: 'Rate exceeded',
+      status: 429,
+    });
+    const { outputs } = await deployOnce(context(resolved()));
+    expect(h.aws.calls.filter((c) => c.operation === 'CreateAlias').map((c) => c.error ?? 'ok')).toEqual([
+      'TooManyRequestsException',
+      'ok',
+    ]);
+    expect(outputs.aliasName).toBe('live');
   });
 
   it('refuses to take over a function mlship did not tag', async () => {
