@@ -29,7 +29,8 @@ export type {
   PolicyStatement,
   UrlConfig,
 } from './lambda/state.js';
-export { FakeLogs, type LogGroupRecord } from './logs/fake-logs.js';
+export { FakeLogs } from './logs/fake-logs.js';
+export type { LogGroupRecord } from './logs/state.js';
 export type { SageMakerLimits } from './sagemaker/fake-sagemaker.js';
 export { FakeSageMaker } from './sagemaker/fake-sagemaker.js';
 export type { SeedEndpoint, SeedEndpointConfig, SeedModel } from './sagemaker/seed.js';
@@ -41,4 +42,6 @@ export type {
   Tag,
   VariantState,
 } from './sagemaker/state.js';
+export type { Invocation, ModelHandler, ModelReply } from './sagemaker-runtime/runtime.js';
+export { FakeSageMakerRuntime } from './sagemaker-runtime/runtime.js';
 export { AwsError } from './server/aws-error.js';

@@ -1,12 +1,16 @@
 import { FakeAutoScaling } from './autoscaling.js';
+import { FakeCloudWatch } from './cloudwatch/fake-cloudwatch.js';
 import { FakeEcr } from './ecr.js';
 import { FakeElastiCache } from './elasticache/fake-elasticache.js';
 import { FakeIam } from './iam/fake-iam.js';
 import { FakeLambda } from './lambda/fake-lambda.js';
 import { FakeLogs } from './logs/fake-logs.js';
 import { FakeSageMaker } from './sagemaker/fake-sagemaker.js';
+import { FakeSageMakerRuntime } from './sagemaker-runtime/runtime.js';
 import type { ServiceName } from './server/model.js';
 import type { Handler } from './server/service.js';
+import { FakeServiceQuotas } from './service-quotas.js';
+import { FakeSts } from './sts.js';
 
 /** What a service's state offers the server: a handler per faked operation, and a way back to empty. */
 export interface FakeService {
@@ -30,9 +34,20 @@ export function createStates(o: StateOptions) {
   const iam = new FakeIam(o.accountId);
   const lambda = new FakeLambda(o.region, o.accountId, 2);
   lambda.roles = iam;
-  const elasticache = new FakeElastiCache(o.region, o.accountId, 2);
-  const logs = new FakeLogs(o.region, o.accountId);
-  return { sagemaker, ecr, autoscaling, iam, lambda, elasticache, logs };
+  const runtime = new FakeSageMakerRuntime(sagemaker);
+  return {
+    sagemaker,
+    ecr,
+    autoscaling,
+    runtime,
+    sts: new FakeSts(o.accountId),
+    quotas: new FakeServiceQuotas(o.region, o.accountId),
+    logs: new FakeLogs(o.region, o.accountId),
+    cloudwatch: new FakeCloudWatch(o.region, o.accountId),
+    iam,
+    lambda,
+    elasticache: new FakeElastiCache(o.region, o.accountId, 2),
+  };
 }
 
 export type FakeStates = ReturnType<typeof createStates>;
@@ -45,8 +60,12 @@ export const SERVICE_STATES: Partial<Record<ServiceName, (states: FakeStates) =>
   sagemaker: (s) => s.sagemaker,
   ecr: (s) => s.ecr,
   autoscaling: (s) => s.autoscaling,
+  'sagemaker-runtime': (s) => s.runtime,
+  sts: (s) => s.sts,
+  'service-quotas': (s) => s.quotas,
+  logs: (s) => s.logs,
+  cloudwatch: (s) => s.cloudwatch,
   iam: (s) => s.iam,
   lambda: (s) => s.lambda,
   elasticache: (s) => s.elasticache,
-  logs: (s) => s.logs,
 };
