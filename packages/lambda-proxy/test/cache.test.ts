@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createProxy, type Proxy, type ProxyEnv, readProxyConfig } from '../src/index.js';
+import { createProxy, type LambdaProxy, type ProxyEnv, readProxyConfig } from '../src/index.js';
 import { type RuntimeStandIn, startLocalFront, startRuntimeStandIn } from '../src/local/index.js';
 import { parse, v1Event } from './support/events.js';
 import { startIrisServer } from './support/iris-server.js';
@@ -17,11 +17,11 @@ let redis: RedisServer;
 let iris: { url: string; stop(): void };
 let echo: Awaited<ReturnType<typeof startStubUpstream>>;
 let runtime: RuntimeStandIn;
-let proxy: Proxy;
-const proxies: Proxy[] = [];
+let proxy: LambdaProxy;
+const proxies: LambdaProxy[] = [];
 let metrics: string[] = [];
 
-function makeProxy(env: ProxyEnv = {}): Proxy {
+function makeProxy(env: ProxyEnv = {}): LambdaProxy {
   const made = createProxy(
     readProxyConfig({
       ENDPOINT_NAME: 'iris',
@@ -36,7 +36,7 @@ function makeProxy(env: ProxyEnv = {}): Proxy {
   return made;
 }
 
-const predict = async (body: unknown, headers: Record<string, string> = {}, on: Proxy = proxy) => {
+const predict = async (body: unknown, headers: Record<string, string> = {}, on: LambdaProxy = proxy) => {
   const result = await on.handler(v1Event('/predict', body, headers));
   return { status: result.statusCode, cache: result.headers['x-cache'], body: parse(result.body) };
 };
@@ -98,6 +98,28 @@ describe.skipIf(!haveRedis)('proxy cache with real Redis and the iris endpoint',
     const second = await predict({ instances: [row] });
     expect(second).toEqual({ ...first, cache: 'HIT' });
     expect(runtime.invocations('iris') - before).toBe(1);
+  });
+
+  it('answers over real HTTP through the local API Gateway front, which checks the API key', async () => {
+    const front = await startLocalFront({ handler: proxy.handler, apiKey: 'local-key' });
+    try {
+      const send = (key?: string) =>
+        fetch(`${front.url}/predict`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(key ? { 'x-api-key': key } : {}) },
+          body: JSON.stringify({ instances: [row] }),
+        });
+      expect((await send()).status).toBe(403);
+      expect((await send('wrong-key')).status).toBe(403);
+      const first = await send('local-key');
+      const second = await send('local-key');
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect([first.headers.get('x-cache'), second.headers.get('x-cache')]).toEqual(['MISS', 'HIT']);
+      expect(await second.json()).toEqual(await first.json());
+      expect(first.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      await front.close();
+    }
   });
 
   it('serves a HIT when the same body arrives with its keys in another order, at every depth', async () => {
