@@ -8,6 +8,12 @@ export async function runDeploy(flags: DeployFlags): Promise<number> {
     ...options,
     dryRun: Boolean(flags.dryRun),
     yes: Boolean(flags.yes),
+    skipPreflight: Boolean(flags.skipPreflight),
+    // Imported when the checks run, so --help and a dry run never load their AWS clients.
+    preflight: async (input) => {
+      const { preflight } = await import('@mlship/doctor');
+      await preflight(input);
+    },
     ...(flags.imageTag === undefined ? {} : { imageTag: flags.imageTag }),
   });
   return 0;

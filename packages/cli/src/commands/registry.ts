@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { defineDeploy } from './deploy.define.js';
 import { defineDestroy } from './destroy.define.js';
+import { defineDoctor } from './doctor.define.js';
 import { defineInit } from './init.define.js';
 import { defineRollback } from './rollback.define.js';
 import { defineSchema } from './schema.define.js';
@@ -15,6 +16,7 @@ export function registerCommands(program: Command): void {
   defineInit(program);
   defineValidate(program);
   defineSchema(program);
+  defineDoctor(program);
   defineDeploy(program);
   defineStatus(program);
   defineRollback(program);

@@ -1,6 +1,7 @@
 import { CLI_CODES } from './cli.js';
 import { CONFIG_CODES } from './config.js';
 import { CORE_CODES } from './core.js';
+import { DOCTOR_CODES } from './doctor.js';
 import { LAMBDA_CODES } from './lambda.js';
 import { SAGEMAKER_CODES } from './sagemaker.js';
 import { SCAFFOLD_CODES } from './scaffold.js';
@@ -19,4 +20,5 @@ export const CODES: CodeTable = {
   ...CLI_CODES,
   ...SAGEMAKER_CODES,
   ...LAMBDA_CODES,
+  ...DOCTOR_CODES,
 };
