@@ -46,7 +46,7 @@ export async function checkPrincipal(
     );
   }
   const actions = new Set(permissions.map((p) => p.action)).size;
-  return ok('principal', TITLE, `${source} may make all ${actions} planned calls${note}`, {
+  return ok('principal', TITLE, `${source} may make all ${actions} calls (${permissions.length} action × resource pairs)${note}`, {
     principal: source,
   });
 }

@@ -1,6 +1,6 @@
 import { type DeployContext, endpointName, type QuotaShortfall, quotaFix, quotaMessage } from '@mlship/core';
-import { sagemakerQuotas } from './quota-lookup.js';
-import { type CheckRow, errorMessage, fail, isAccessDenied, ok, warn } from './types.js';
+import { type Quota, sagemakerQuotas } from './quota-lookup.js';
+import { type CheckRow, errorMessage, errorName, fail, isAccessDenied, ok, warn } from './types.js';
 import { instanceUsage, type Usage } from './usage.js';
 
 export interface QuotaNeed {
@@ -29,17 +29,20 @@ export async function checkQuota(ctx: DeployContext, need: QuotaNeed): Promise<C
   const { config, env } = ctx.resolved;
   const type = config.sagemaker.instance.type;
   const quotaName = `${type} for endpoint usage`;
-  let quota: Awaited<ReturnType<typeof sagemakerQuotas>> extends Map<string, infer Q> ? Q | undefined : never;
+  let quota: Quota | undefined;
   try {
     quota = (await sagemakerQuotas(ctx)).get(quotaName);
   } catch (error) {
-    if (!isAccessDenied(error)) throw error;
-    return warn(
-      'quota',
-      TITLE,
-      `Cannot read Service Quotas: ${errorMessage(error)}`,
-      'Allow servicequotas:ListServiceQuotas and servicequotas:ListAWSDefaultServiceQuotas to the deploying principal, or check the quota in the Service Quotas console.',
-    );
+    if (isAccessDenied(error)) {
+      return warn(
+        'quota',
+        TITLE,
+        `Cannot read Service Quotas: ${errorMessage(error)}`,
+        'Allow servicequotas:ListServiceQuotas and servicequotas:ListAWSDefaultServiceQuotas to the deploying principal, or check the quota in the Service Quotas console.',
+      );
+    }
+    // Service Quotas answers so for a service it holds no quotas of (then the quota is simply not found).
+    if (errorName(error) !== 'NoSuchResourceException') throw error;
   }
   if (!quota) {
     return warn(
