@@ -57,7 +57,7 @@ describe('mlship doctor against the fakes', () => {
     const quota = report.rows.find((r) => r.check === 'quota')!;
     expect(quota.status).toBe('fail');
     expect(quota.fact).toBe(
-      `The quota '${QUOTA_NAME}' in us-east-1 is 0; this deploy needs 1 with 0 already in use by other endpoints (1 in all).`,
+      `The quota '${QUOTA_NAME}' in us-east-1 is 0; this deploy needs 1 on top of the 0 running (1 in all).`,
     );
     expect(quota.fix).toContain(
       `aws service-quotas request-service-quota-increase --service-code sagemaker --quota-code ${QUOTA_CODE} --desired-value 1 --region us-east-1`,
@@ -73,7 +73,7 @@ describe('mlship doctor against the fakes', () => {
     const quota = report.rows.find((r) => r.check === 'quota')!;
     expect(quota.status).toBe('fail');
     expect(quota.fact).toContain(
-      'is 2; this deploy needs 1 with 2 already in use by other endpoints (3 in all)',
+      'is 2; this deploy needs 1 on top of the 2 running (3 in all)',
     );
     expect(quota.fix).toContain('--desired-value 3');
   });

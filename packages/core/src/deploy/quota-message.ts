@@ -6,7 +6,7 @@ export interface QuotaShortfall {
   quotaName: string;
   /** The account's current value in the region. */
   value: number;
-  /** Instances of the type other endpoints already run. */
+  /** Instances of the type already running (other endpoints; during a blue/green update also the old fleet). */
   inUse: number;
   /** Instances this deploy adds. */
   need: number;
@@ -18,7 +18,7 @@ export interface QuotaShortfall {
 }
 
 export function quotaMessage(s: QuotaShortfall): string {
-  return `The quota '${s.quotaName}' in ${s.region} is ${s.value}; this deploy needs ${s.need} with ${s.inUse} already in use by other endpoints (${s.inUse + s.need} in all).`;
+  return `The quota '${s.quotaName}' in ${s.region} is ${s.value}; this deploy needs ${s.need} on top of the ${s.inUse} running (${s.inUse + s.need} in all).`;
 }
 
 /** The AWS CLI command that files the increase (the code looked up by name when it is not known). */
