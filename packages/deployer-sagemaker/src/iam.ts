@@ -8,7 +8,7 @@ interface Call {
   on: Kind[];
   sid: string;
   /** Condition keys the call carries (the printed policy requires them; the simulation passes them). */
-  context?: 'request-tag' | 'resource-tag' | 'passed-to-sagemaker';
+  context?: 'request-tag' | 'resource-tag' | 'passed-to-sagemaker' | 'autoscaling-service';
   /** Actions a service performs with the caller's permissions because of this call. */
   implies?: string[];
 }
@@ -77,7 +77,11 @@ export const CALLS: Record<string, Call> = {
 /** The statement and resource of the actions a call implies. */
 const IMPLIED: Record<string, { sid: string; on: Kind; context?: Call['context'] }> = {
   'iam:PassRole': { sid: 'PassExecutionRole', on: 'role', context: 'passed-to-sagemaker' },
-  'iam:CreateServiceLinkedRole': { sid: 'AutoscalingServiceLinkedRole', on: 'linked-role' },
+  'iam:CreateServiceLinkedRole': {
+    sid: 'AutoscalingServiceLinkedRole',
+    on: 'linked-role',
+    context: 'autoscaling-service',
+  },
   'sagemaker:UpdateEndpointWeightsAndCapacities': {
     sid: 'ChangeOwnResources',
     on: 'endpoint',
@@ -119,6 +123,7 @@ export function permissionsOf(ctx: DeployContext, calls: string[], names: Names)
     'request-tag': { 'aws:RequestTag/mlship:app': config.name },
     'resource-tag': { 'aws:ResourceTag/mlship:app': config.name },
     'passed-to-sagemaker': { 'iam:PassedToService': 'sagemaker.amazonaws.com' },
+    'autoscaling-service': { 'iam:AWSServiceName': 'sagemaker.application-autoscaling.amazonaws.com' },
   };
   const out: Permission[] = [];
   const add = (action: string, on: Kind[], sid: string, context?: Call['context']) => {

@@ -15,17 +15,26 @@ const READS = [
 ];
 
 /**
- * Without a plan: every call of deploy, status, rollback and destroy on this app's resources (`<name>-*`).
+ * Without a plan: every call of deploy, status, rollback and destroy for this release.yaml, on this app's
+ * resources (`<name>-*`).
  * With a plan: the calls its apply makes, on the resources it names.
  */
 export function permissionsSageMaker(ctx: DeployContext, plan?: DeployPlan<SageMakerDetail>): Permission[] {
   if (!plan) {
     const pattern = `${ctx.resolved.config.name}-*`;
-    return permissionsOf(ctx, Object.keys(CALLS), {
-      models: [pattern],
-      configs: [pattern],
-      endpoints: [pattern],
-    });
+    // Without autoscaling, mlship only reads and removes a registration (e.g. one left from an earlier release).
+    const unused = ctx.resolved.config.sagemaker.autoscaling.enabled
+      ? []
+      : ['RegisterScalableTarget', 'PutScalingPolicy'];
+    return permissionsOf(
+      ctx,
+      Object.keys(CALLS).filter((call) => !unused.includes(call)),
+      {
+        models: [pattern],
+        configs: [pattern],
+        endpoints: [pattern],
+      },
+    );
   }
   const { detail } = plan;
   const { desired } = detail;

@@ -72,9 +72,7 @@ describe('mlship doctor against the fakes', () => {
     const report = await runDoctor(resolved(h.dir.path));
     const quota = report.rows.find((r) => r.check === 'quota')!;
     expect(quota.status).toBe('fail');
-    expect(quota.fact).toContain(
-      'is 2; this deploy needs 1 on top of the 2 running (3 in all)',
-    );
+    expect(quota.fact).toContain('is 2; this deploy needs 1 on top of the 2 running (3 in all)');
     expect(quota.fix).toContain('--desired-value 3');
   });
 

@@ -87,9 +87,7 @@ describe('deploy preflight', () => {
     const error = await failure(
       runDeploy(resolved(h.dir.path, { sagemaker: { instance: { type: 'ml.m5.large', count: 2 } } })).result,
     );
-    expect(error.message).toContain(
-      'this deploy needs 2 on top of the 1 running (3 in all)',
-    );
+    expect(error.message).toContain('this deploy needs 2 on top of the 1 running (3 in all)');
     expect(h.aws.mutatingCalls()).toEqual([]);
   });
 
