@@ -29,9 +29,12 @@ export {
 } from './deploy/deploy.js';
 export {
   deployerInstalled,
+  installCommand,
+  isModuleNotFound,
   type LoadedTarget,
   type ModuleImporter,
   missingDeployerWarnings,
+  resolveFromProject,
 } from './deploy/deployer-loader.js';
 export { outputsPath, readOutputs } from './deploy/outputs-file.js';
 export {

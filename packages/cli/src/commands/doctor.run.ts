@@ -1,10 +1,11 @@
-import { doctor, printPolicy, renderRows } from '@mlship/doctor';
 import { engineOptionsFrom } from './deploy.common.js';
 import type { DoctorFlags } from './doctor.define.js';
+import { requireDoctor } from './doctor.load.js';
 
 /** Exit 0 when no check is ✖, 1 otherwise; --print-policy prints the policy JSON on stdout. */
 export async function runDoctor(flags: DoctorFlags): Promise<number> {
   const { host, options } = engineOptionsFrom(flags);
+  const { doctor, printPolicy, renderRows } = await requireDoctor(flags.file);
   const engine = { ...options, ...(flags.imageTag === undefined ? {} : { imageTag: flags.imageTag }) };
   if (flags.printPolicy) {
     const { policy } = await printPolicy(engine);

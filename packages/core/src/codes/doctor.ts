@@ -15,6 +15,17 @@ export const DOCTOR_CODES = {
       '--skip-preflight: quotas, the execution role and the planned calls’ permissions were not checked',
     fix: 'run `mlship doctor --env <env>` with a principal that may call iam:SimulatePrincipalPolicy',
   },
+  PREFLIGHT_UNAVAILABLE: {
+    kind: 'notice',
+    meaning: '@mlship/doctor is not installed in the project, so the deploy ran without its preflight',
+    fix: 'install it next to the deployers: npm install --save-dev @mlship/doctor (`mlship init` adds it)',
+  },
+  DOCTOR_MISSING: {
+    kind: 'user',
+    exit: 2,
+    meaning: '`mlship doctor` needs @mlship/doctor, which is installed in the project like the deployers',
+    fix: 'npm install --save-dev @mlship/doctor (or pnpm add -D)',
+  },
   PREFLIGHT_PASSED: {
     kind: 'notice',
     meaning: 'the preflight checks passed (the table is printed under --debug)',
