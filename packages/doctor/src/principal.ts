@@ -46,7 +46,12 @@ export async function checkPrincipal(
     );
   }
   const actions = new Set(permissions.map((p) => p.action)).size;
-  return ok('principal', TITLE, `${source} may make all ${actions} calls (${permissions.length} action × resource pairs)${note}`, {
-    principal: source,
-  });
+  return ok(
+    'principal',
+    TITLE,
+    `${source} may make all ${actions} calls (${permissions.length} action × resource pairs)${note}`,
+    {
+      principal: source,
+    },
+  );
 }

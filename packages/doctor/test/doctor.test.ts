@@ -37,7 +37,7 @@ describe('mlship doctor against the fakes', () => {
     // The quota list has two pages; it is listed once per run.
     const listings = h.aws.calls.filter((c) => c.operation === 'ListServiceQuotas');
     expect(listings).toHaveLength(2);
-    expect(listings[1]!.input.NextToken).toBeDefined();
+    expect((listings[1]!.input as { NextToken?: string }).NextToken).toBeDefined();
     expect(renderRows(report.rows)).toMatch(/^✔ Identity {13}arn:aws:iam::/);
   });
 

@@ -22,10 +22,10 @@ describe('deploy preflight', () => {
     const { result } = runDeploy(resolved(h.dir.path));
     const done = await result;
     expect(done.changed).toBe(true);
-    const simulated = h.aws.calls.filter(
-      (c) => c.operation === 'SimulatePrincipalPolicy' && c.input.PolicySourceArn === USER,
-    );
-    const resources = simulated.flatMap((c) => c.input.ResourceArns as string[]);
+    const inputs = h.aws.calls
+      .filter((c) => c.operation === 'SimulatePrincipalPolicy')
+      .map((c) => c.input as { PolicySourceArn: string; ResourceArns: string[] });
+    const resources = inputs.filter((i) => i.PolicySourceArn === USER).flatMap((i) => i.ResourceArns);
     expect(resources).toContain(`arn:aws:sagemaker:us-east-1:${ACCOUNT}:endpoint/iris-dev`);
     expect(resources.some((r) => /model\/iris-dev-[0-9a-f]{8}$/.test(r))).toBe(true);
     // The preflight runs before the first change.
