@@ -14,7 +14,11 @@ export async function undoOnQuotaFailure(
   error: unknown,
 ): Promise<never> {
   if (errorName(error) !== 'ResourceLimitExceeded') throw error;
-  const shortfall = quotaShortfallFromMessage(errorMessage(error), ctx.resolved.config.region);
+  const shortfall = quotaShortfallFromMessage(
+    errorMessage(error),
+    ctx.resolved.config.region,
+    ctx.resolved.env,
+  );
   if (!shortfall) throw error;
   const { sagemaker } = clientsFor(ctx);
   const { desired } = detail;

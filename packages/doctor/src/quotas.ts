@@ -69,6 +69,7 @@ export async function checkQuota(ctx: DeployContext, need: QuotaNeed): Promise<C
     need: need.count,
     region: config.region,
     quotaCode: quota.code,
+    env,
     ...(need.max && need.max > need.count ? { desired: inUse + need.max } : {}),
   };
   const data = { quotaName, quotaCode: quota.code, value: quota.value, source: quota.source, inUse, ...need };

@@ -118,6 +118,7 @@ describe('deploy preflight', () => {
       'aws service-quotas request-service-quota-increase --service-code sagemaker',
     );
     expect(error.hint).toContain(`QuotaName=='${QUOTA_NAME}'`);
+    expect(error.hint).toContain('mlship doctor --env dev --request-increase');
     expect(h.aws.mutatingCalls().map((c) => c.operation)).toEqual([
       'CreateModel',
       'CreateEndpointConfig',

@@ -15,6 +15,8 @@ export interface QuotaShortfall {
   quotaCode?: string;
   /** The value to ask for, when more than `inUse + need` (e.g. room for autoscaling's maximum). */
   desired?: number;
+  /** The environment, for the `mlship doctor --env <env> --request-increase` alternative. */
+  env?: string;
 }
 
 export function quotaMessage(s: QuotaShortfall): string {
@@ -30,14 +32,18 @@ export function quotaIncreaseCommand(s: QuotaShortfall): string {
 }
 
 export function quotaFix(s: QuotaShortfall): string {
-  return `Request an increase (approval can take from minutes to days), or pick an instance type with quota:\n  ${quotaIncreaseCommand(s)}\nor: mlship doctor --env <env> --request-increase`;
+  return `Request an increase (approval can take from minutes to days), or pick an instance type with quota:\n  ${quotaIncreaseCommand(s)}\nor: mlship doctor --env ${s.env ?? '<env>'} --request-increase`;
 }
 
 const LIMIT_TEXT =
   /service limit '([^']+)' is (\d+) Instances?, with current utilization of (\d+) Instances? and a request delta of (\d+)/i;
 
 /** Reads SageMaker's `ResourceLimitExceeded` text ("The account-level service limit '…' is 0 Instances, …"). */
-export function quotaShortfallFromMessage(message: string, region: string): QuotaShortfall | undefined {
+export function quotaShortfallFromMessage(
+  message: string,
+  region: string,
+  env?: string,
+): QuotaShortfall | undefined {
   const match = LIMIT_TEXT.exec(message);
   if (!match) return undefined;
   return {
@@ -46,6 +52,7 @@ export function quotaShortfallFromMessage(message: string, region: string): Quot
     inUse: Number(match[3]),
     need: Number(match[4]),
     region,
+    ...(env ? { env } : {}),
   };
 }
 
