@@ -6,8 +6,7 @@ import { apigeeConfig, apigeeNames } from '../src/names.js';
 import { apigeeResolved, CORS, OAUTH } from './config.js';
 import { apigeelint } from './lint.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: release.yaml overlay in tests
-function bundleFor(apigee: Record<string, any> = {}, env = 'staging') {
+function bundleFor(apigee: Record<string, unknown> = {}, env = 'staging') {
   const resolved = apigeeResolved('/tmp', apigee, env);
   return buildBundle(apigeeConfig(resolved), apigeeNames(resolved));
 }

@@ -4,10 +4,9 @@ export const ORG = 'acme-org';
 export const APIGEE_ENV = 'staging';
 
 /** A staging environment fronted by Apigee; `apigee` overrides the api.apigee settings. */
-// biome-ignore lint/suspicious/noExplicitAny: release.yaml overlay in tests
 export function apigeeResolved(
   dir: string,
-  apigee: Record<string, any> = {},
+  apigee: Record<string, unknown> = {},
   env = 'staging',
 ): ResolvedConfig {
   const config = resolvedEnvironmentSchema.parse({
