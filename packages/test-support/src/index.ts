@@ -17,3 +17,6 @@ export type {
   Tag,
   VariantState,
 } from './sagemaker/state.js';
+export type { ApigeeCall, ApigeeUpload, FakeApigee, FakeApigeeOptions } from './apigee/fake-apigee.js';
+export { startFakeApigee } from './apigee/fake-apigee.js';
+export type { ApigeeOrg } from './apigee/state.js';

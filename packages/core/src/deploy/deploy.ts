@@ -7,7 +7,6 @@ import { writeOutputs } from './outputs-file.js';
 import { renderPlan, summarisePlan } from './render-plan.js';
 
 export interface DeployOptions extends EngineOptions {
-  dryRun?: boolean;
   /** Apply without asking in an interactive terminal. */
   yes?: boolean;
 }
