@@ -9,7 +9,7 @@ export function apiUrl(ctx: DeployContext): string {
 
 /** The management-API client for the environment's organization, or undefined without Google credentials. */
 export async function openApi(ctx: DeployContext, names: ApigeeNames): Promise<ApigeeApi | undefined> {
-  const client = await defaultCredentials();
+  const client = await defaultCredentials(names.organization);
   return client ? new ApigeeApi(client, apiUrl(ctx), names.organization) : undefined;
 }
 

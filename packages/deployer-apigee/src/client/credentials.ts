@@ -6,9 +6,11 @@ export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platf
 /**
  * Application Default Credentials: GOOGLE_APPLICATION_CREDENTIALS (a service-account key or a workload-identity
  * `external_account` file), gcloud's application-default login, or the metadata server. Undefined when none is found.
+ * An Apigee X organization is named after its Google Cloud project, so that is the project id: the library then does
+ * not look the project up (an extra Resource Manager call that workload identity may not be allowed to make).
  */
-export async function defaultCredentials(): Promise<AuthClient | undefined> {
-  const auth = new GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE] });
+export async function defaultCredentials(projectId: string): Promise<AuthClient | undefined> {
+  const auth = new GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE], projectId });
   try {
     return await auth.getClient();
   } catch (error) {
