@@ -43,6 +43,7 @@ function developerJson(d: Developer) {
     lastName: d.lastName,
     userName: d.userName,
     developerId: d.developerId,
+    attributes: d.attributes ?? [],
     organizationName: '',
     status: 'active',
     apps: [...d.apps.keys()],
@@ -57,6 +58,7 @@ function appJson(d: Developer, app: DeveloperApp) {
     appId: app.appId,
     developerId: d.developerId,
     apiProducts: app.apiProducts,
+    attributes: app.attributes ?? [],
     status: 'approved',
     createdAt: String(app.createdAt),
     lastModifiedAt: String(app.createdAt),
@@ -186,6 +188,7 @@ export const configHandlers: Record<string, Handler> = {
       userName: body.userName as string,
       developerId: randomUUID(),
       createdAt: input.now,
+      attributes: (body.attributes as Developer['attributes']) ?? [],
       apps: new Map(),
     };
     input.org.developers.set(email, developer);
@@ -210,6 +213,7 @@ export const configHandlers: Record<string, Handler> = {
       appId: randomUUID(),
       apiProducts: products,
       createdAt: input.now,
+      attributes: (body.attributes as DeveloperApp['attributes']) ?? [],
       consumerKey: randomBytes(24).toString('base64url'),
       consumerSecret: randomBytes(24).toString('base64url'),
     };

@@ -51,6 +51,7 @@ export interface Developer {
   userName: string;
   developerId: string;
   createdAt: number;
+  attributes?: Array<{ name: string; value: string }>;
   apps: Map<string, DeveloperApp>;
 }
 
@@ -59,6 +60,7 @@ export interface DeveloperApp {
   appId: string;
   apiProducts: string[];
   createdAt: number;
+  attributes?: Array<{ name: string; value: string }>;
   consumerKey: string;
   consumerSecret: string;
 }
