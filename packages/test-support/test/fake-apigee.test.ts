@@ -28,6 +28,11 @@ afterAll(async () => {
   await fake?.stop();
 });
 
+interface Reply {
+  error: { code: number; message: string; status: string };
+  [key: string]: unknown;
+}
+
 async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const init: RequestInit = { method, headers: { authorization: `Bearer ${token}`, ...headers } };
   if (body instanceof FormData) init.body = body;
@@ -36,7 +41,7 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
     (init.headers as Record<string, string>)['content-type'] = 'application/json';
   }
   const reply = await fetch(`${fake.url}${path}`, init);
-  return { status: reply.status, body: (await reply.json()) as Record<string, any> };
+  return { status: reply.status, body: (await reply.json()) as Reply };
 }
 
 function bundle(extra: Record<string, string> = {}, server = 'ts-1') {
