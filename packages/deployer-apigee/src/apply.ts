@@ -70,11 +70,9 @@ export async function apply(plan: DeployPlan<ApigeeDetail>, ctx: DeployContext):
     await api.putProduct(detail.product.desired, detail.product.step === 'update');
   if (detail.developer === 'create') await api.createDeveloper(desiredDeveloper(names.developerEmail!));
   if (detail.app === 'create') {
-    const app = await api.createApp(names.developerEmail!, desiredApp(names));
-    outputs.appName = names.app;
-    const key = app.credentials?.[0]?.consumerKey;
-    if (key) outputs.appApiKey = key;
+    await api.createApp(names.developerEmail!, desiredApp(names));
   }
+  if (names.app) outputs.appName = names.app;
   await applyTargetServer(api, detail, aws);
   await applySecret(api, detail, aws);
 

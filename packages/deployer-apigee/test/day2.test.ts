@@ -54,7 +54,9 @@ describe('apigee day two', () => {
     const org = h.apigee.org();
     const developer = org.developers.get('ml-team@example.com');
     expect(developer?.apps.get('iris-staging-app')?.apiProducts).toEqual(['iris-staging-product']);
-    expect(result.outputs.apigee?.appApiKey).toBe(developer?.apps.get('iris-staging-app')?.consumerKey);
+    expect(result.outputs.apigee?.appName).toBe('iris-staging-app');
+    const printed = JSON.stringify(result.outputs);
+    expect(printed).not.toContain(developer?.apps.get('iris-staging-app')?.consumerKey);
 
     const report = (await engine(h, config).destroy()).find((r) => r.target === 'apigee');
     expect(report?.deleted.map((d) => `${d.resource} ${d.id}`)).toEqual([
@@ -131,5 +133,34 @@ describe('apigee management API failures', () => {
       .catch((e: unknown) => e);
     expect(isMlshipError(error) && error.code).toBe('APIGEE_PERMISSION_DENIED');
     expect((error as Error).message).toContain('organizations/other-org');
+  });
+});
+
+describe('apigee validation and reachability', () => {
+  it('stops before any change when Apigee rejects the bundle (action=validate)', async () => {
+    h.apigee.failNext(
+      'apigee.organizations.apis.create',
+      400,
+      'bundle contains errors: policy JWT-Verify: bad Algorithm',
+    );
+    const error = await engine(h, apigeeResolved(h.dir.path))
+      .deploy()
+      .catch((e: unknown) => e);
+    expect(isMlshipError(error) && error.code).toBe('APIGEE_BUNDLE_INVALID');
+    expect((error as Error).message).toContain('bad Algorithm');
+    expect(mutations(h)).toEqual(['apis.create']);
+    expect(h.apigee.calls.find((c) => c.method === 'apigee.organizations.apis.create')?.query.action).toBe(
+      'validate',
+    );
+  });
+
+  it('names the URL it could not reach', async () => {
+    const closed = h.apigee.url.replace(/:\d+$/, ':9');
+    process.env.APIGEE_API_URL = closed;
+    const error = await engine(h, apigeeResolved(h.dir.path))
+      .deploy()
+      .catch((e: unknown) => e);
+    expect(isMlshipError(error) && error.code).toBe('APIGEE_UNREACHABLE');
+    expect((error as Error).message).toContain(closed);
   });
 });
