@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { GoogleApiError } from './google-error.js';
+import modelJson from './model.json' with { type: 'json' };
 
 interface Prop {
   type?: string;
@@ -23,7 +23,7 @@ interface DiscoveryModel {
   schemas: Record<string, { properties: Record<string, Prop> }>;
 }
 
-const model = JSON.parse(readFileSync(new URL('./model.json', import.meta.url), 'utf8')) as DiscoveryModel;
+const model = modelJson as unknown as DiscoveryModel;
 
 /** Query parameters every Google API accepts (the discovery document's top-level `parameters`). */
 const STANDARD_QUERY = new Set([
