@@ -1,7 +1,7 @@
 import { isMlshipError } from '@mlship/core';
 import { describe, expect, it } from 'vitest';
 import { APIGEE_ENV, apigeeResolved } from './config.js';
-import { engine, mutations, useFakeApigee } from './harness.js';
+import { engine, mutations, ORIGIN_SECRET, useFakeApigee } from './harness.js';
 
 const h = useFakeApigee();
 const APP = { developerApp: { developerEmail: 'ml-team@example.com' } };
@@ -125,6 +125,16 @@ describe('apigee management API failures', () => {
     expect((error as Error).message).toContain(
       'TargetServer iris-staging-aws already exists (409 ALREADY_EXISTS)',
     );
+  });
+
+  it('keeps no reference to the request (which holds the origin secret) when storing the KVM entry fails', async () => {
+    h.apigee.failNext('apigee.organizations.environments.keyvaluemaps.entries.create', 409);
+    const error = await engine(h, apigeeResolved(h.dir.path))
+      .deploy()
+      .catch((e: unknown) => e);
+    expect(isMlshipError(error) && error.code).toBe('APIGEE_CONFLICT');
+    expect((error as Error).cause).toBeUndefined();
+    expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(ORIGIN_SECRET);
   });
 
   it('names an unknown organization as Apigee does (403) without a stack of retries', async () => {

@@ -12,6 +12,8 @@ interface CallOptions {
   zip?: Uint8Array;
   /** Answer undefined instead of failing on 404. */
   allow404?: boolean;
+  /** The body holds a secret: a failure keeps no reference to the request (which --debug could print). */
+  secret?: boolean;
 }
 
 function multipart(zip: Uint8Array): { data: Buffer; contentType: string } {
@@ -55,7 +57,9 @@ export class ApigeeApi {
       return response.data;
     } catch (error) {
       if (options.allow404 && statusOf(error) === 404) return undefined;
-      throw apigeeError(error, what, this.baseUrl);
+      const coded = apigeeError(error, what, this.baseUrl);
+      if (options.secret) Object.defineProperty(coded, 'cause', { value: undefined });
+      throw coded;
     }
   }
 
@@ -201,7 +205,10 @@ export class ApigeeApi {
   }
 
   createEntry(env: string, kvm: string, entry: T.KeyValueEntry) {
-    return this.must('POST', this.entryPath(env, kvm), `store ${kvm}/${entry.name}`, { body: entry });
+    return this.must('POST', this.entryPath(env, kvm), `store ${kvm}/${entry.name}`, {
+      body: entry,
+      secret: true,
+    });
   }
 
   deleteEntry(env: string, kvm: string, key: string) {
