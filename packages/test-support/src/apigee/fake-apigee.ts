@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { configHandlers } from './config.js';
+import { type DeployControls, deploymentHandlers } from './deployments.js';
+import { developerHandlers } from './developers.js';
 import {
   checkQuery,
   checkRequestBody,
@@ -10,7 +12,7 @@ import {
 } from './discovery.js';
 import { GoogleApiError } from './google-error.js';
 import type { Handler } from './handler.js';
-import { type DeployControls, proxyHandlers } from './proxies.js';
+import { proxyHandlers } from './proxies.js';
 import { parseBody } from './request-body.js';
 import { ApigeeOrg } from './state.js';
 import { FakeSts, STS_PATH } from './token.js';
@@ -69,7 +71,12 @@ export async function startFakeApigee(options: FakeApigeeOptions = {}): Promise<
     pollsBeforeDone: options.pollsBeforeDone ?? 1,
     nextDeploymentErrors: undefined,
   };
-  const handlers: Record<string, Handler> = { ...proxyHandlers(controls), ...configHandlers };
+  const handlers: Record<string, Handler> = {
+    ...proxyHandlers(),
+    ...deploymentHandlers(controls),
+    ...configHandlers,
+    ...developerHandlers,
+  };
   const failures: Array<{ method: string; status: number; message: string; times: number }> = [];
   const calls: ApigeeCall[] = [];
   const uploads: ApigeeUpload[] = [];
