@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { tempDir } from '@mlship/test-support';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -5,6 +10,9 @@ import { buildBundle, contentHashOf } from '../src/bundle/build.js';
 import { apigeeConfig, apigeeNames } from '../src/names.js';
 import { apigeeResolved, CORS, OAUTH } from './config.js';
 import { apigeelint } from './lint.js';
+
+const run = promisify(execFile);
+const require = createRequire(import.meta.url);
 
 function bundleFor(apigee: Record<string, unknown> = {}, env = 'staging') {
   const resolved = apigeeResolved('/tmp', apigee, env);
@@ -58,6 +66,22 @@ describe('the API proxy bundle', () => {
     expect(bundleFor().sha256).toBe(a.sha256);
     expect(Buffer.from(bundleFor().bytes).equals(Buffer.from(a.bytes))).toBe(true);
     expect(bundleFor({ spikeArrest: { rate: '50ps' } }).sha256).not.toBe(a.sha256);
+  });
+
+  it('gives the same bytes in another process, time zone, umask and directory', async () => {
+    const dir = await tempDir();
+    try {
+      const script = fileURLToPath(new URL('./print-bundle-hash.ts', import.meta.url));
+      const tsx = pathToFileURL(join(dirname(require.resolve('tsx/package.json')), 'dist/loader.mjs')).href;
+      const node = `umask 077 && exec "${process.execPath}" --conditions=source --import "${tsx}" "${script}"`;
+      const { stdout } = await run('sh', ['-c', node], {
+        cwd: dir.path,
+        env: { ...process.env, TZ: 'Pacific/Chatham', LANG: 'de_DE.UTF-8' },
+      });
+      expect(stdout).toBe(bundleFor().sha256);
+    } finally {
+      await dir.cleanup();
+    }
   });
 
   it('zips the apiproxy tree and names its content hash in the descriptor', () => {

@@ -16,8 +16,9 @@ import { type FakeApigee, startFakeApigee, type TempDir, tempDir } from '@mlship
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { APIGEE_ENV, ORG } from './config.js';
 
-export const FUNCTION_URL = 'https://abcdefghijklmnop.lambda-url.us-east-1.on.aws/';
-export const ORIGIN_SECRET = 'b3JpZ2luLXNlY3JldC1mb3ItdGVzdHMtb25seS0zMmJ5dGVz';
+import { FUNCTION_URL, ORIGIN_SECRET } from './harness-constants.js';
+
+export { FUNCTION_URL, ORIGIN_SECRET };
 
 /** A stand-in for the lambda target: it plans nothing and hands over a Function URL and the in-memory origin secret. */
 export const lambdaOutputs: Outputs = { functionUrl: FUNCTION_URL, originSecret: ORIGIN_SECRET };
