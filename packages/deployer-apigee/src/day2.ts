@@ -1,14 +1,16 @@
 import {
   type DeployContext,
   type DestroyReport,
+  pollUntil,
   type RollbackReport,
   type StatusReport,
   userError,
 } from '@mlship/core';
 import { buildBundle } from './bundle/build.js';
+import type { ApigeeApi } from './client/api.js';
 import { deployRevision } from './deployment.js';
 import { isManaged, targetServerDescription } from './desired.js';
-import { apigeeConfig, apigeeNames } from './names.js';
+import { type ApigeeNames, apigeeConfig, apigeeNames } from './names.js';
 import { servingRevision } from './plan.js';
 import { readDeployed, readRevisions } from './read.js';
 import { requireApi } from './session.js';
@@ -77,6 +79,18 @@ export async function rollback(ctx: DeployContext, to?: string): Promise<Rollbac
   };
 }
 
+/** Undeploying is asynchronous in Apigee X; the proxy can be deleted once no deployment is listed. */
+async function waitUndeployed(ctx: DeployContext, api: ApigeeApi, names: ApigeeNames): Promise<void> {
+  await pollUntil({
+    clock: ctx.clock,
+    read: () => api.listDeployments(names.environment, names.proxy),
+    done: (list) => list.length === 0,
+    timeoutMs: (ctx.timeoutMinutes ?? 10) * 60_000,
+    what: `the undeployment of ${names.proxy} from ${names.environment}`,
+    backoffMs: [2_000, 5_000],
+  });
+}
+
 export async function destroy(ctx: DeployContext): Promise<DestroyReport> {
   const names = apigeeNames(ctx.resolved);
   const api = await requireApi(ctx, names);
@@ -94,6 +108,7 @@ export async function destroy(ctx: DeployContext): Promise<DestroyReport> {
       await api.undeploy(env, names.proxy, String(d.revision));
       report.deleted.push({ resource: 'Apigee::Deployment', id: `${names.proxy}/${d.revision}@${env}` });
     }
+    await waitUndeployed(ctx, api, names);
     await api.deleteProxy(names.proxy);
     report.deleted.push({ resource: 'Apigee::ApiProxy', id: names.proxy });
   }

@@ -41,10 +41,11 @@ export class ApigeeApi extends ApigeeTransport {
   }
 
   async listDeployments(env: string, name: string): Promise<T.Deployment[]> {
-    const list = await this.must<T.ListDeployments>(
+    const list = await this.call<T.ListDeployments>(
       'GET',
       `/environments/${enc(env)}/apis/${enc(name)}/deployments`,
       `list deployments of ${name} in ${env}`,
+      { allow404: true },
     );
     return list?.deployments ?? [];
   }

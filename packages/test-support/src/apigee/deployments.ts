@@ -37,6 +37,9 @@ export interface DeployControls {
 export function deploymentHandlers(controls: DeployControls): Record<string, Handler> {
   return {
     'apigee.organizations.environments.apis.deployments.list': (input) => {
+      if (!input.org.proxies.has(input.params.apisId!)) {
+        throw notFound(`organizations/${input.org.name}/apis/${input.params.apisId}`);
+      }
       const list = input.org.deploymentsOf(input.params.environmentsId!, input.params.apisId!);
       return list.length === 0 ? {} : { deployments: list.map((d) => deploymentJson(d, false)) };
     },
