@@ -38,13 +38,15 @@ export function spikeArrest(rate: string): Policy {
 export const JWT_POLICY = 'JWT-Verify';
 export const OAUTH_POLICY = 'OAuth-VerifyToken';
 
-/** Issuer, audience and JWKS URI come from the bundle's property set, not from literals in the policy. */
+/**
+ * Issuer, audience and JWKS URI come from the bundle's property set, not from literals in the policy. No Source: the
+ * default reads the Authorization header and strips its `Bearer ` prefix.
+ */
 export function verifyJwt(algorithm: string): Policy {
   return policy(
     'VerifyJWT',
     JWT_POLICY,
     text('Algorithm', algorithm),
-    text('Source', 'request.header.authorization'),
     el('PublicKey', {}, el('JWKS', { uriRef: 'propertyset.mlship.jwks_uri' })),
     el('Issuer', { ref: 'propertyset.mlship.issuer' }),
     el('Audience', { ref: 'propertyset.mlship.audience' }),
