@@ -106,8 +106,8 @@ export async function read(ctx: DeployContext): Promise<ApigeeState> {
   }
   const revisions = await readRevisions(api, names);
   const deployed = await readDeployed(api, names);
-  const upToDate = revisions.some((r) => r.contentHash === bundle.contentHash);
-  if (!upToDate) await validate(api, names, bundle, path);
+  const alreadyImported = revisions.some((r) => r.contentHash === bundle.contentHash);
+  if (!alreadyImported) await validate(api, names, bundle, path);
   const developer = names.developerEmail ? await api.getDeveloper(names.developerEmail) : undefined;
   return {
     ...base,
