@@ -1,3 +1,4 @@
+import { APIGEE_CODES } from './apigee.js';
 import { CLI_CODES } from './cli.js';
 import { CONFIG_CODES } from './config.js';
 import { CORE_CODES } from './core.js';
@@ -17,4 +18,5 @@ export const CODES: CodeTable = {
   ...CORE_CODES,
   ...CLI_CODES,
   ...SAGEMAKER_CODES,
+  ...APIGEE_CODES,
 };

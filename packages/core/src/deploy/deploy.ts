@@ -13,7 +13,6 @@ import {
 } from './render-plan.js';
 
 export interface DeployOptions extends EngineOptions {
-  dryRun?: boolean;
   /** Apply without asking in an interactive terminal. */
   yes?: boolean;
 }
