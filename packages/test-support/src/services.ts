@@ -38,9 +38,6 @@ export function createStates(o: StateOptions) {
     quotas: new FakeServiceQuotas(o.region, o.accountId),
     logs: new FakeLogs(o.region, o.accountId),
     cloudwatch: new FakeCloudWatch(o.region, o.accountId),
-    // Lambda, IAM, ElastiCache (lambda team) go below this line:
-
-    // API Gateway, Cognito (apigw team) go below this line:
   };
 }
 
@@ -59,7 +56,4 @@ export const SERVICE_STATES: Partial<Record<ServiceName, (states: FakeStates) =>
   'service-quotas': (s) => s.quotas,
   logs: (s) => s.logs,
   cloudwatch: (s) => s.cloudwatch,
-  // lambda, iam, elasticache (lambda team):
-
-  // apigateway, cognito-idp (apigw team):
 };
