@@ -177,7 +177,7 @@ describe('query protocol (STS, IAM, ElastiCache)', () => {
     const xml = await res.text();
     expect(xml).toContain('<Type>Sender</Type><Code>ValidationError</Code>');
     expect(xml).toContain(
-      '<Message>1 validation error detected: Value 'abc' at 'maxItems' failed to satisfy constraint: Member must be an integer</Message>',
+      "<Message>1 validation error detected: Value 'abc' at 'maxItems' failed to satisfy constraint: Member must be an integer</Message>",
     );
     expect(fake.calls[0]).toMatchObject({
       service: 'iam',
