@@ -28,8 +28,6 @@ export function createStates(o: StateOptions) {
   const autoscaling = new FakeAutoScaling(o.region, o.accountId, sagemaker);
   sagemaker.scaling = autoscaling;
   sagemaker.resolveDigest = (image) => ecr.digestOf(image);
-  const cloudwatch = new FakeCloudWatch(o.region, o.accountId);
-  sagemaker.alarmState = (name) => cloudwatch.alarms.get(name)?.StateValue;
   const runtime = new FakeSageMakerRuntime(sagemaker);
   return {
     sagemaker,
@@ -39,7 +37,7 @@ export function createStates(o: StateOptions) {
     sts: new FakeSts(o.accountId),
     quotas: new FakeServiceQuotas(o.region, o.accountId),
     logs: new FakeLogs(o.region, o.accountId),
-    cloudwatch,
+    cloudwatch: new FakeCloudWatch(o.region, o.accountId),
   };
 }
 
