@@ -9,7 +9,7 @@ import { loadProxyArtifact } from '../src/artifact.js';
 import { PACKAGE_ROOT } from '../src/bundle.js';
 import { startRuntimeStandIn } from '../src/local/index.js';
 import { node24 } from './support/node24.js';
-import { hasRedisServer, type RedisServer, startRedisServer } from './support/redis-server.js';
+import { type RedisServer, redisUnavailable, startRedisServer } from './support/redis-server.js';
 import { startStubUpstream } from './support/stub-upstream.js';
 
 const tsx = join(PACKAGE_ROOT, '..', '..', 'node_modules', '.bin', 'tsx');
@@ -57,7 +57,7 @@ describe('the Lambda zip', () => {
   });
 });
 
-describe.skipIf(!hasRedisServer())('the zip under Node 24', () => {
+describe.skipIf(redisUnavailable())('the zip under Node 24', () => {
   let redis: RedisServer;
   let upstream: Awaited<ReturnType<typeof startStubUpstream>>;
   let runtime: Awaited<ReturnType<typeof startRuntimeStandIn>>;
