@@ -2,6 +2,7 @@ import { APIGEE_CODES } from './apigee.js';
 import { CLI_CODES } from './cli.js';
 import { CONFIG_CODES } from './config.js';
 import { CORE_CODES } from './core.js';
+import { PROXY_CODES } from './proxy.js';
 import { SAGEMAKER_CODES } from './sagemaker.js';
 import { SCAFFOLD_CODES } from './scaffold.js';
 import type { CodeTable } from './types.js';
@@ -18,5 +19,6 @@ export const CODES: CodeTable = {
   ...CORE_CODES,
   ...CLI_CODES,
   ...SAGEMAKER_CODES,
+  ...PROXY_CODES,
   ...APIGEE_CODES,
 };
