@@ -1,3 +1,6 @@
+export type { ApigeeCall, ApigeeUpload, FakeApigee, FakeApigeeOptions } from './apigee/fake-apigee.js';
+export { startFakeApigee } from './apigee/fake-apigee.js';
+export type { ApigeeOrg } from './apigee/state.js';
 export type { ScalableTarget } from './autoscaling.js';
 export { FakeAutoScaling } from './autoscaling.js';
 export type { EcrImage } from './ecr.js';

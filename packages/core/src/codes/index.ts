@@ -1,8 +1,10 @@
+import { APIGEE_CODES } from './apigee.js';
 import { CLI_CODES } from './cli.js';
 import { CONFIG_CODES } from './config.js';
 import { CORE_CODES } from './core.js';
 import { DOCTOR_CODES } from './doctor.js';
 import { LAMBDA_CODES } from './lambda.js';
+import { PROXY_CODES } from './proxy.js';
 import { SAGEMAKER_CODES } from './sagemaker.js';
 import { SCAFFOLD_CODES } from './scaffold.js';
 import type { CodeTable } from './types.js';
@@ -21,4 +23,6 @@ export const CODES: CodeTable = {
   ...SAGEMAKER_CODES,
   ...LAMBDA_CODES,
   ...DOCTOR_CODES,
+  ...PROXY_CODES,
+  ...APIGEE_CODES,
 };

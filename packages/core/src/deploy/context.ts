@@ -26,6 +26,8 @@ export interface EngineOptions {
   imageTag?: string;
   wait?: boolean;
   timeoutMinutes?: number;
+  /** Plan only (deploy --dry-run); deployers see it as `ctx.dryRun`. */
+  dryRun?: boolean;
 }
 
 export interface Engine {
@@ -70,6 +72,7 @@ export async function prepareEngine(options: EngineOptions): Promise<Engine> {
     ...(options.imageTag === undefined ? {} : { imageTag: options.imageTag }),
     ...(options.timeoutMinutes === undefined ? {} : { timeoutMinutes: options.timeoutMinutes }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.dryRun ? { dryRun: true } : {}),
   });
   return { resolved, targets, context, upstreamOf, lastOutputs };
 }

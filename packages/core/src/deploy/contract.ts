@@ -49,6 +49,8 @@ export interface DeployContext {
    */
   upstream: Record<string, Outputs>;
   imageTag?: string;
+  /** `deploy --dry-run`: `read` may skip what needs credentials (with a notice) instead of failing. */
+  dryRun?: boolean;
   /** Wait for a busy resource (true) or fail fast (false, `--no-wait`). */
   wait: boolean;
   /** Limit in minutes for each wait on a resource; overrides release.yaml. */

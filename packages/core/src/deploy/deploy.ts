@@ -14,7 +14,6 @@ import {
 } from './render-plan.js';
 
 export interface DeployOptions extends EngineOptions {
-  dryRun?: boolean;
   /** Apply without asking in an interactive terminal. */
   yes?: boolean;
   /**
