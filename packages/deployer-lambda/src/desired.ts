@@ -47,6 +47,18 @@ export function vpcOf(ctx: DeployContext): FunctionSpec['VpcConfig'] {
   return { SubnetIds: [...cache.vpc.subnetIds], SecurityGroupIds: [...cache.vpc.securityGroupIds] };
 }
 
+/**
+ * How long the handler waits for the endpoint: the model's timeout, but a second short of the function's own, so a
+ * slow model gets the handler's JSON 504 instead of Lambda killing the invocation.
+ */
+export function invokeTimeoutMs(ctx: DeployContext): number {
+  const { config } = ctx.resolved;
+  return Math.max(
+    1000,
+    Math.min(Math.ceil(config.model.timeoutSeconds * 1000), (proxyTimeoutSeconds(config) - 1) * 1000),
+  );
+}
+
 export interface SpecInputs {
   upstream: Upstream;
   artifact: ArtifactInfo;
@@ -63,7 +75,7 @@ export function handlerEnvironment(ctx: DeployContext, inputs: SpecInputs): Reco
     ENDPOINT_NAME: inputs.upstream.endpointName,
     MODEL_VERSION: inputs.upstream.modelVersion,
     MAX_BODY_BYTES: String(MAX_BODY_BYTES),
-    INVOKE_TIMEOUT_MS: String(Math.ceil(model.timeoutSeconds * 1000)),
+    INVOKE_TIMEOUT_MS: String(invokeTimeoutMs(ctx)),
   };
   if (inputs.redisUrl) {
     Object.assign(env, {
