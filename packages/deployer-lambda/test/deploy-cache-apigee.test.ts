@@ -1,3 +1,4 @@
+import { readProxyConfig } from '@mlship/lambda-proxy';
 import { describe, expect, it } from 'vitest';
 import { deployer } from '../src/index.js';
 import { actions, context, deployOnce, mutating, resolved, useFakeAws } from './harness.js';
@@ -157,5 +158,39 @@ describe('lambda deployer: apigee front', () => {
     expect(fn?.latest.Environment?.Variables.ORIGIN_SECRET).toBeUndefined();
     expect(outputs.functionUrl).toBeUndefined();
     expect(outputs.originSecret).toBeUndefined();
+  });
+});
+
+describe('lambda deployer ↔ handler contract', () => {
+  it('sets an environment the handler reads without error, with every setting from release.yaml', async () => {
+    const config = resolved({
+      ...APIGEE,
+      model: { framework: 'onnx', timeoutSeconds: 12 },
+      cache: {
+        enabled: true,
+        provision: true,
+        vpc: VPC,
+        ttl: 900,
+        maxEntryBytes: 65536,
+        connectTimeoutMs: 50,
+        commandTimeoutMs: 80,
+      },
+    });
+    await deployOnce(context(config));
+    const env = h.aws.lambda.functions.get('iris-dev-proxy')?.latest.Environment?.Variables ?? {};
+    const cache = h.aws.elasticache.caches.get('iris-dev');
+    expect(readProxyConfig(env)).toEqual({
+      endpointName: 'iris-dev',
+      modelVersion: 'abcd1234',
+      redisUrl: `rediss://${cache?.endpoint.Address}:6379`,
+      cacheTtlSeconds: 900,
+      cacheMaxEntryBytes: 65536,
+      maxBodyBytes: 6291456,
+      redisConnectTimeoutMs: 50,
+      redisCommandTimeoutMs: 80,
+      redisCooldownMs: 5000,
+      invokeTimeoutMs: 12000,
+      originSecret: env.ORIGIN_SECRET,
+    });
   });
 });
