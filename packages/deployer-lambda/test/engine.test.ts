@@ -23,7 +23,7 @@ const importer = async (specifier: string) => {
 
 describe('engine: sagemaker → lambda', () => {
   it('deploys the endpoint, then the proxy wired to it, and writes both outputs (no secret in the file)', async () => {
-    const dir = await tempDir();
+    await using dir = await tempDir();
     h.aws.ecr.putImage('iris', 'v1');
     const apigee = {
       front: 'apigee',
@@ -72,6 +72,5 @@ describe('engine: sagemaker → lambda', () => {
     const report = await destroy({ ...options, yes: true });
     expect(JSON.stringify(report)).toContain('Lambda::Function');
     expect(h.aws.lambda.functions.size).toBe(0);
-    await dir.cleanup?.();
   });
 });
