@@ -73,4 +73,32 @@ describe('engine: sagemaker → lambda', () => {
     expect(JSON.stringify(report)).toContain('Lambda::Function');
     expect(h.aws.lambda.functions.size).toBe(0);
   });
+
+  it('a dry run prints the plans of both targets without the Redis password, and changes nothing', async () => {
+    await using dir = await tempDir();
+    h.aws.ecr.putImage('iris', 'v1');
+    const withCache = resolved({
+      cache: { enabled: true, redisUrl: 'rediss://:p4ssw0rd-x@redis.internal:6380' },
+    });
+    const config = { ...withCache, file: `${dir.path}/release.yaml` };
+    const host = new RecordingIoHost();
+    const result = await deploy({
+      file: config.file,
+      env: config.env,
+      host,
+      resolved: config,
+      importer,
+      targets: TARGETS,
+      clock: manualClock(Date.now()),
+      processEnv: { ...process.env },
+      cwd: dir.path,
+      imageTag: 'v1',
+      dryRun: true,
+    });
+    expect(result.plans.map((p) => p.target)).toEqual(['sagemaker', 'lambda']);
+    expect(h.aws.mutatingCalls()).toEqual([]);
+    const printed = JSON.stringify(host.events);
+    expect(printed).toContain('Lambda::Function');
+    expect(printed).not.toContain('p4ssw0rd-x');
+  });
 });
