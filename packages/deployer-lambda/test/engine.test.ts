@@ -1,20 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { deploy, destroy, manualClock, RecordingIoHost, type TargetEntry } from '@mlship/core';
+import { TARGETS as CORE_TARGETS, deploy, destroy, manualClock, RecordingIoHost } from '@mlship/core';
 import { tempDir } from '@mlship/test-support';
 import { describe, expect, it } from 'vitest';
 import { resolved, useFakeAws } from './harness.js';
 
 const h = useFakeAws();
 
-const TARGETS: TargetEntry[] = [
-  { name: 'sagemaker', packageName: '@mlship/deployer-sagemaker', shipped: true, enabled: () => true },
-  {
-    name: 'lambda',
-    packageName: '@mlship/deployer-lambda',
-    shipped: true,
-    enabled: (c) => c.front !== 'none',
-  },
-];
+// The engine's own entries (order and enablement), the SageMaker target first.
+const TARGETS = CORE_TARGETS.filter((entry) => entry.name === 'sagemaker' || entry.name === 'lambda');
 const importer = async (specifier: string) => {
   if (specifier === '@mlship/deployer-sagemaker') return import('@mlship/deployer-sagemaker');
   if (specifier === '@mlship/deployer-lambda') return import('../src/index.js');
