@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { AwsError } from '../server/aws-error.js';
 import type { Handler } from '../server/service.js';
 import type { FakeLambda } from './fake-lambda.js';
 import {
@@ -78,6 +79,12 @@ export function functionOperations(lambda: FakeLambda): Record<string, Handler> 
     CreateFunction: (input) => {
       const { name, qualifier } = parseFunctionName(input.FunctionName);
       if (qualifier) throw invalidParameter('A function name cannot carry a qualifier in CreateFunction.');
+      if (name.length > 64) {
+        throw new AwsError(
+          'ValidationException',
+          `1 validation error detected: Value '${name}' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to 64`,
+        );
+      }
       if (lambda.functions.has(name)) throw conflict(`Function already exist: ${name}`);
       if ((input.PackageType ?? 'Zip') !== 'Zip') throw invalidParameter('Only Zip packages are faked.');
       if (!input.Runtime || !input.Handler) {
