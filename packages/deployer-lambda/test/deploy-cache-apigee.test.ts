@@ -56,7 +56,7 @@ describe('lambda deployer: provisioned cache', () => {
     const report = await deployer.status(context(provisioned()));
     expect(report.exists).toBe(true);
     expect(report.summary).toMatch(
-      /^iris-dev-proxy Active, live → version 1, cache iris-dev-[a-f0-9]+\.serverless\.us-east-1\.cache\.amazonaws\.com:6379 \(ElastiCache iris-dev available\)$/,
+      /^iris-dev-proxy Active, live → version 1, cache iris-dev-[a-f0-9]+\.serverless\.us-east-1\.cache\.amazonaws\.com:6379 \(ElastiCache iris-dev available; handler: no Redis failures in the last hour\)$/,
     );
     expect(report.detail).toMatchObject({
       liveVersion: '1',
@@ -79,6 +79,29 @@ describe('lambda deployer: provisioned cache', () => {
     expect([...h.aws.iam.roles.keys()]).toEqual(['other-role']);
     const after = await deployer.status(context(provisioned()));
     expect(after.exists).toBe(false);
+  });
+
+  it('status reports Redis reachability as the handler logged it', async () => {
+    await deployOnce(context(provisioned()));
+    const group = '/aws/lambda/iris-dev-proxy';
+    const line = (code: string) => JSON.stringify({ level: 'WARN', code, message: 'Redis failed' });
+    const now = Date.now();
+    h.aws.logs.putEvents(group, '2026/11/30/[1]abc', [
+      { timestamp: now - 2 * 3600_000, message: line('PROXY_REDIS_UNAVAILABLE') },
+      { timestamp: now - 600_000, message: line('PROXY_REDIS_UNAVAILABLE') },
+      { timestamp: now - 300_000, message: '{"CacheHit":1}' },
+    ]);
+    const down = await deployer.status(context(provisioned()));
+    expect(down.detail.cacheHealth).toMatchObject({ failures: 1, bypassing: true });
+    expect(down.summary).toContain(
+      `handler: Redis unreachable since ${new Date(now - 600_000).toISOString()}`,
+    );
+
+    h.aws.logs.putEvents(group, '2026/11/30/[1]abc', [
+      { timestamp: now - 60_000, message: line('PROXY_REDIS_RECOVERED') },
+    ]);
+    const up = await deployer.status(context(provisioned()));
+    expect(up.summary).toContain('handler: 1 Redis failure(s) in the last hour, recovered at');
   });
 
   it('destroy skips a cache that is not tagged for this app and environment', async () => {
