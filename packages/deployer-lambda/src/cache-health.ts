@@ -14,13 +14,29 @@ export interface CacheHealth {
   bypassing: boolean;
 }
 
+/** CloudWatch may answer a filter in several pages (even empty ones with a token); a few pages cover an hour. */
+const MAX_PAGES = 10;
+
 async function eventTimes(ctx: DeployContext, group: string, code: string, since: number) {
-  const out = await orMissing(() =>
-    clientsFor(ctx).logs.send(
-      new FilterLogEventsCommand({ logGroupName: group, startTime: since, filterPattern: `"${code}"` }),
-    ),
-  );
-  return out && (out.events ?? []).map((e) => e.timestamp ?? 0);
+  const times: number[] = [];
+  let nextToken: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const out = await orMissing(() =>
+      clientsFor(ctx).logs.send(
+        new FilterLogEventsCommand({
+          logGroupName: group,
+          startTime: since,
+          filterPattern: `"${code}"`,
+          ...(nextToken ? { nextToken } : {}),
+        }),
+      ),
+    );
+    if (!out) return undefined;
+    times.push(...(out.events ?? []).map((e) => e.timestamp ?? 0));
+    nextToken = out.nextToken;
+    if (!nextToken) break;
+  }
+  return times;
 }
 
 /**
