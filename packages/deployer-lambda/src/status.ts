@@ -41,7 +41,9 @@ export async function statusLambda(ctx: DeployContext): Promise<StatusReport> {
     : `${cache ? `ElastiCache ${cache.name} ${cache.status}` : 'external Redis'}; handler: ${describeHealth(health)}`;
   const summary =
     `${name} ${fn.state}, ${ALIAS} → ${fn.alias ? `version ${fn.alias.version}` : 'missing'}` +
-    (live && live.CodeSha256 !== fn.latest.CodeSha256 ? ' ($LATEST differs: a deploy did not finish)' : '') +
+    (live && live.CodeSha256 !== fn.latest.CodeSha256
+      ? ' ($LATEST differs from live: after a rollback or an unfinished deploy)'
+      : '') +
     (cacheEndpoint ? `, cache ${cacheEndpoint} (${cacheState})` : ', no cache') +
     (fn.url ? `, URL ${fn.url.url}` : '');
   return {
