@@ -47,6 +47,18 @@ export function vpcOf(ctx: DeployContext): FunctionSpec['VpcConfig'] {
   return { SubnetIds: [...cache.vpc.subnetIds], SecurityGroupIds: [...cache.vpc.securityGroupIds] };
 }
 
+/**
+ * How long the handler waits for the endpoint: the model's timeout, but a second short of the function's own, so a
+ * slow model gets the handler's JSON 504 instead of Lambda killing the invocation.
+ */
+export function invokeTimeoutMs(ctx: DeployContext): number {
+  const { config } = ctx.resolved;
+  return Math.max(
+    1000,
+    Math.min(Math.ceil(config.model.timeoutSeconds * 1000), (proxyTimeoutSeconds(config) - 1) * 1000),
+  );
+}
+
 export interface SpecInputs {
   upstream: Upstream;
   artifact: ArtifactInfo;
@@ -56,14 +68,14 @@ export interface SpecInputs {
   originSecret: string | undefined;
 }
 
-/** The handler contract (BRIEF: lambda-proxy environment), from release.yaml and the SageMaker outputs. */
+/** The handler's environment (the contract @mlship/lambda-proxy reads), from release.yaml and the SageMaker outputs. */
 export function handlerEnvironment(ctx: DeployContext, inputs: SpecInputs): Record<string, string> {
-  const { cache, model } = ctx.resolved.config;
+  const { cache } = ctx.resolved.config;
   const env: Record<string, string> = {
     ENDPOINT_NAME: inputs.upstream.endpointName,
     MODEL_VERSION: inputs.upstream.modelVersion,
     MAX_BODY_BYTES: String(MAX_BODY_BYTES),
-    INVOKE_TIMEOUT_MS: String(Math.ceil(model.timeoutSeconds * 1000)),
+    INVOKE_TIMEOUT_MS: String(invokeTimeoutMs(ctx)),
   };
   if (inputs.redisUrl) {
     Object.assign(env, {

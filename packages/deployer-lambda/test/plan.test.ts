@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskRedisUrl, redisEndpoint, rolePolicy } from '../src/desired.js';
+import { invokeTimeoutMs, maskRedisUrl, redisEndpoint, rolePolicy } from '../src/desired.js';
 import { cacheName } from '../src/names.js';
 import { planLambda } from '../src/plan.js';
 import type { CurrentState } from '../src/read.js';
@@ -133,5 +133,13 @@ describe('lambda plan (pure)', () => {
     expect(long.length).toBeLessThanOrEqual(40);
     expect(long).toMatch(/^[a-z][a-z0-9-]*[a-z0-9]$/);
     expect(long).not.toContain('--');
+  });
+
+  it('stops waiting for the endpoint a second before the function times out', () => {
+    expect(invokeTimeoutMs(context(resolved()))).toBe(25_000);
+    const slow = resolved({ model: { framework: 'onnx', timeoutSeconds: 40 } });
+    expect(invokeTimeoutMs(context(slow))).toBe(28_000);
+    const apigee = resolved({ model: { framework: 'onnx', timeoutSeconds: 40 }, front: 'apigee' });
+    expect(invokeTimeoutMs(context(apigee))).toBe(40_000);
   });
 });
