@@ -1,12 +1,13 @@
 import {
   type DeployContext,
   type DeployPlan,
+  type Engine,
   type EngineOptions,
   isMlshipError,
   type Outputs,
   prepareEngine,
 } from '@mlship/core';
-import { checkFrontDoor } from './front-door.js';
+import { type ApigeeOutcome, checkFrontDoor } from './front-door.js';
 import { checkIdentity } from './identity.js';
 import { needFromPlan } from './need.js';
 import { declaredPermissions } from './permissions.js';
@@ -34,13 +35,12 @@ export interface DoctorOptions extends EngineOptions {
 interface Planned {
   plans: DeployPlan[];
   contexts: DeployContext[];
-  /** The image row, from the SageMaker target's read (today's ECR check). */
-  image?: CheckRow;
-  failure?: CheckRow;
+  /** The target that could not be read or planned (the later ones were not tried). */
+  failed?: { target: string; error: unknown };
 }
 
 /** Reads and plans the targets as `deploy --dry-run` does, stopping at the first that cannot be planned. */
-async function planTargets(engine: Awaited<ReturnType<typeof prepareEngine>>): Promise<Planned> {
+async function planTargets(engine: Engine): Promise<Planned> {
   const out: Planned = { plans: [], contexts: [] };
   const planned: Record<string, Outputs> = {};
   for (const { entry, deployer } of engine.targets) {
@@ -50,21 +50,33 @@ async function planTargets(engine: Awaited<ReturnType<typeof prepareEngine>>): P
       out.plans.push(plan);
       out.contexts.push(ctx);
       planned[entry.name] = plan.plannedOutputs ?? {};
-      if (entry.name === 'sagemaker' && typeof plan.plannedOutputs?.imageUri === 'string') {
-        out.image = ok('image', 'Image', `${plan.plannedOutputs.imageUri} is in ECR`);
-      }
     } catch (error) {
-      const code = isMlshipError(error) ? error.code : '';
-      const hint = isMlshipError(error) ? error.hint : undefined;
-      const row = code.startsWith('IMAGE_')
-        ? fail('image', 'Image', errorMessage(error), hint ?? 'Push the image to ECR.')
-        : warn('plan', `Plan (${entry.name})`, `Not planned: ${errorMessage(error)}`, hint);
-      if (row.check === 'image') out.image = row;
-      else out.failure = row;
+      out.failed = { target: entry.name, error };
       break;
     }
   }
   return out;
+}
+
+/** The image row: the SageMaker target's read checks the tag in ECR (the deploy's own check). */
+function imageRow(engine: Engine, planned: Planned): CheckRow {
+  const index = engine.targets.findIndex(({ entry }) => entry.name === 'sagemaker');
+  const uri = planned.plans[index]?.plannedOutputs?.imageUri;
+  if (typeof uri === 'string') return ok('image', 'Image', `${uri} is in ECR`);
+  const error = planned.failed?.target === 'sagemaker' ? planned.failed.error : undefined;
+  if (isMlshipError(error) && error.code.startsWith('IMAGE_')) {
+    return fail('image', 'Image', error.message, error.hint ?? 'Push the image to ECR.');
+  }
+  return warn('image', 'Image', 'Not checked');
+}
+
+/** A target other than the image or the front door that could not be planned. */
+function planRow(planned: Planned): CheckRow | undefined {
+  const failed = planned.failed;
+  if (!failed || failed.target === 'apigee') return undefined;
+  if (isMlshipError(failed.error) && failed.error.code.startsWith('IMAGE_')) return undefined;
+  const hint = isMlshipError(failed.error) ? failed.error.hint : undefined;
+  return warn('plan', `Plan (${failed.target})`, `Not planned: ${errorMessage(failed.error)}`, hint);
 }
 
 /** `mlship doctor`: every check in the order a deploy needs them; nothing is changed. */
@@ -78,6 +90,7 @@ export async function doctor(options: DoctorOptions): Promise<DoctorReport> {
     return report(ctx, [...rows, warn('rest', 'Other checks', 'Not run: they need working AWS credentials')]);
   }
   const planned = await planTargets(engine);
+  const apigee = apigeeOutcome(engine, planned);
   const sagemakerIndex = engine.targets.findIndex(({ entry }) => entry.name === 'sagemaker');
   const sagemakerPlan = planned.plans[sagemakerIndex];
   const need = sagemakerPlan ? needFromPlan(ctx, sagemakerPlan) : needFromConfig(ctx);
@@ -89,11 +102,19 @@ export async function doctor(options: DoctorOptions): Promise<DoctorReport> {
   rows.push(await checkRole(ctx));
   const declared = declaredPermissions(engine.targets, (i) => planned.contexts[i] ?? engine.context({}));
   rows.push(await checkPrincipal(ctx, identity, declared.permissions, declared.undeclared));
-  rows.push(planned.image ?? warn('image', 'Image', 'Not checked'));
-  if (planned.failure) rows.push(planned.failure);
-  const front = await checkFrontDoor(ctx, engine.lastOutputs);
+  rows.push(imageRow(engine, planned));
+  const plan = planRow(planned);
+  if (plan) rows.push(plan);
+  const front = await checkFrontDoor(ctx, engine.lastOutputs, apigee);
   if (front) rows.push(front);
   return { ...report(ctx, rows), ...(requestId ? { increaseRequestId: requestId } : {}) };
+}
+
+function apigeeOutcome(engine: Engine, planned: Planned): ApigeeOutcome {
+  if (planned.failed?.target === 'apigee') return { error: planned.failed.error };
+  const index = engine.targets.findIndex(({ entry }) => entry.name === 'apigee');
+  if (index < 0) return 'not-installed';
+  return planned.plans[index] ? 'readable' : 'not-reached';
 }
 
 function report(ctx: DeployContext, rows: CheckRow[]): DoctorReport {
