@@ -68,6 +68,13 @@ describe('deploy preflight', () => {
     expect(h.aws.mutatingCalls()).toEqual([]);
   });
 
+  it('credentials of another account than release.yaml pins → exit 2, 0 mutating calls', async () => {
+    const error = await failure(runDeploy(resolved(h.dir.path, { accountId: '210987654321' })).result);
+    expect(error.message).toContain('✖ Identity');
+    expect(error.message).toContain('pins environment dev to account 210987654321');
+    expect(h.aws.mutatingCalls()).toEqual([]);
+  });
+
   it('autoscaling max above the quota → ⚠ and the deploy proceeds', async () => {
     const { host, result } = runDeploy(
       resolved(h.dir.path, {
