@@ -2,6 +2,7 @@ import { APIGEE_CODES } from './apigee.js';
 import { CLI_CODES } from './cli.js';
 import { CONFIG_CODES } from './config.js';
 import { CORE_CODES } from './core.js';
+import { LAMBDA_CODES } from './lambda.js';
 import { PROXY_CODES } from './proxy.js';
 import { SAGEMAKER_CODES } from './sagemaker.js';
 import { SCAFFOLD_CODES } from './scaffold.js';
@@ -21,4 +22,5 @@ export const CODES: CodeTable = {
   ...SAGEMAKER_CODES,
   ...PROXY_CODES,
   ...APIGEE_CODES,
+  ...LAMBDA_CODES,
 };
