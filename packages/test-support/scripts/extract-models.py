@@ -21,6 +21,14 @@ SERVICES = {
         'RegisterScalableTarget', 'DescribeScalableTargets', 'DeregisterScalableTarget',
         'PutScalingPolicy', 'DescribeScalingPolicies', 'DeleteScalingPolicy',
     ]),
+    'cognito': ('cognito-idp/2016-04-18', [
+        'CreateUserPool', 'DescribeUserPool', 'ListUserPools', 'DeleteUserPool',
+        'TagResource', 'UntagResource', 'ListTagsForResource',
+        'CreateResourceServer', 'DescribeResourceServer', 'UpdateResourceServer', 'DeleteResourceServer',
+        'CreateUserPoolClient', 'DescribeUserPoolClient', 'UpdateUserPoolClient', 'DeleteUserPoolClient',
+        'ListUserPoolClients',
+        'CreateUserPoolDomain', 'DescribeUserPoolDomain', 'DeleteUserPoolDomain',
+    ]),
 }
 KEEP = ('type', 'required', 'enum', 'min', 'max', 'pattern', 'timestampFormat', 'exception', 'error')
 

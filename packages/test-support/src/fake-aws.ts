@@ -1,4 +1,6 @@
 import { FakeAutoScaling } from './autoscaling.js';
+import { FakeCognito } from './cognito/fake-cognito.js';
+import { type TokenEndpoint, tokenEndpoint } from './cognito/token-endpoint.js';
 import { FakeEcr } from './ecr.js';
 import { FakeSageMaker } from './sagemaker/fake-sagemaker.js';
 import { AwsError } from './server/aws-error.js';
@@ -36,6 +38,9 @@ export interface FakeAws {
   sagemaker: FakeSageMaker;
   ecr: FakeEcr;
   autoscaling: FakeAutoScaling;
+  cognito: FakeCognito;
+  /** The hosted domains' OAuth2 token endpoint and the pools' JWKS, on the same loopback server. */
+  tokens: TokenEndpoint;
   /** Every call in arrival order, with the error code it was answered with. */
   calls: RecordedCall[];
   /** Every call but Describe*, List* and Get*. */
@@ -56,6 +61,8 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
   const autoscaling = new FakeAutoScaling(region, accountId, sagemaker);
   sagemaker.scaling = autoscaling;
   sagemaker.resolveDigest = (image) => ecr.digestOf(image);
+  const cognito = new FakeCognito(region, accountId);
+  const tokens = tokenEndpoint(cognito);
 
   const calls: RecordedCall[] = [];
   const failures: { service: ServiceName; operation: string; error: InjectedError; left: number }[] = [];
@@ -91,6 +98,16 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
       },
       hooks,
     ),
+    awsJsonRoute(
+      {
+        name: 'cognito',
+        model: loadModel('cognito'),
+        messageKey: 'message',
+        operations: cognito.operations(),
+      },
+      hooks,
+    ),
+    tokens.route,
   ]);
   const credentials = { accessKeyId: 'mlship-fake-access-key', secretAccessKey: 'fake-secret-access-key' };
   return {
@@ -102,6 +119,8 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
       AWS_ENDPOINT_URL_SAGEMAKER: server.endpoint,
       AWS_ENDPOINT_URL_ECR: server.endpoint,
       AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING: server.endpoint,
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: server.endpoint,
+      MLSHIP_COGNITO_TOKEN_URL: `${server.endpoint}/{domain}/oauth2/token`,
       AWS_REGION: region,
       AWS_DEFAULT_REGION: region,
       AWS_ACCESS_KEY_ID: credentials.accessKeyId,
@@ -113,6 +132,8 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     sagemaker,
     ecr,
     autoscaling,
+    cognito,
+    tokens,
     calls,
     mutatingCalls: () => calls.filter((c) => !/^(Describe|List|Get)/.test(c.operation)),
     failNext: (service, operation, error, times = 1) => {
@@ -124,6 +145,8 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
       sagemaker.reset();
       ecr.reset();
       autoscaling.reset();
+      cognito.reset();
+      tokens.issued.length = 0;
     },
     stop: () => server.close(),
   };

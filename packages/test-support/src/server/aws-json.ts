@@ -4,7 +4,7 @@ import type { ApiModel } from './model.js';
 import { type HttpReply, jsonReply, type Route } from './router.js';
 import { assertValidInput } from './validate.js';
 
-export type ServiceName = 'sagemaker' | 'ecr' | 'autoscaling';
+export type ServiceName = 'sagemaker' | 'ecr' | 'autoscaling' | 'cognito';
 
 // biome-ignore lint/suspicious/noExplicitAny: handlers receive the parsed, model-validated JSON input
 export type Handler = (input: any) => unknown;

@@ -1,4 +1,5 @@
 import autoscaling from '../models/autoscaling.json' with { type: 'json' };
+import cognito from '../models/cognito.json' with { type: 'json' };
 import ecr from '../models/ecr.json' with { type: 'json' };
 import sagemaker from '../models/sagemaker.json' with { type: 'json' };
 
@@ -22,9 +23,9 @@ export interface Shape {
   pattern?: string;
 }
 
-const models = { sagemaker, ecr, autoscaling } as unknown as Record<string, ApiModel>;
+const models = { sagemaker, ecr, autoscaling, cognito } as unknown as Record<string, ApiModel>;
 
-export function loadModel(service: 'sagemaker' | 'ecr' | 'autoscaling'): ApiModel {
+export function loadModel(service: 'sagemaker' | 'ecr' | 'autoscaling' | 'cognito'): ApiModel {
   const model = models[service];
   if (!model) throw new Error(`no API model for ${service}`);
   return model;
