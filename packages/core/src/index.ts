@@ -36,6 +36,8 @@ export {
 export type { ConfirmOptions, IoHost, IoLevel, IoMessage, Progress } from './io/io-host.js';
 export { type RecordedEvent, RecordingIoHost } from './io/recording-host.js';
 export {
+  defaultDomainPrefix,
+  domainPrefixProblem,
   endpointConfigName,
   endpointName,
   MAX_RESOURCE_NAME_LENGTH,

@@ -14,7 +14,7 @@ import {
   UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { verifyJwt } from '../src/cognito/jwt.js';
+import { type Jwk, verifyJwt } from '../src/cognito/jwt.js';
 import { type FakeAws, startFakeAws } from '../src/index.js';
 import { rejection } from './helpers.js';
 
@@ -188,7 +188,9 @@ describe('the hosted domain token endpoint', () => {
     const res = await token('iris-dev', basic, 'grant_type=client_credentials&scope=iris%2Finvoke');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
-    const jwks = await (await fetch(`${fake.endpoint}/${UserPoolId}/.well-known/jwks.json`)).json();
+    const jwks = (await (await fetch(`${fake.endpoint}/${UserPoolId}/.well-known/jwks.json`)).json()) as {
+      keys: Jwk[];
+    };
     const verified = verifyJwt(res.body.access_token as string, jwks, Math.floor(Date.now() / 1000));
     expect(verified).toMatchObject({
       claims: {

@@ -78,7 +78,7 @@ function issue(
   const clientId = auth?.id ?? form.get('client_id') ?? '';
   const client: ClientRecord | undefined = pool.clients.get(clientId);
   const secret = auth?.secret ?? form.get('client_secret');
-  if (!client || !client.ClientSecret || client.ClientSecret !== secret) return oauthError('invalid_client');
+  if (!client?.ClientSecret || client.ClientSecret !== secret) return oauthError('invalid_client');
   const grant = form.get('grant_type');
   if (!grant) return oauthError('invalid_request');
   const flows = (client.settings.AllowedOAuthFlows as string[] | undefined) ?? [];
