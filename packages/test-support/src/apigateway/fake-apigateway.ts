@@ -1,4 +1,4 @@
-import type { Handler } from '../server/aws-json.js';
+import type { Handler } from '../server/service.js';
 import { apiKeyOperations } from './api-keys.js';
 import { restApiOperations } from './rest-apis.js';
 import { stageOperations } from './stages.js';

@@ -1,4 +1,4 @@
-import type { Handler } from '../server/aws-json.js';
+import type { Handler } from '../server/service.js';
 import type { FakeApiGateway } from './fake-apigateway.js';
 import { badRequest, notFound, page } from './state.js';
 

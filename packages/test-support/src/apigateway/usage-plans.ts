@@ -1,4 +1,4 @@
-import type { Handler } from '../server/aws-json.js';
+import type { Handler } from '../server/service.js';
 import type { FakeApiGateway } from './fake-apigateway.js';
 import { applyPatch, numberValue, type PatchOperation, type PatchRule, requireValue } from './patch.js';
 import { badRequest, conflict, notFound, page, randomId, type UsagePlanRecord } from './state.js';

@@ -1,5 +1,5 @@
 import { AwsError } from '../server/aws-error.js';
-import type { Handler } from '../server/aws-json.js';
+import type { Handler } from '../server/service.js';
 import type { FakeCognito } from './fake-cognito.js';
 import {
   type ClientRecord,

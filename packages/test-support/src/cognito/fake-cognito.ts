@@ -1,4 +1,4 @@
-import type { Handler } from '../server/aws-json.js';
+import type { Handler } from '../server/service.js';
 import { clientOperations } from './clients.js';
 import { domainOperations } from './domains.js';
 import { poolOperations } from './pools.js';

@@ -1,4 +1,4 @@
-import type { Handler } from '../server/aws-json.js';
+import type { Handler } from '../server/service.js';
 import type { FakeCognito } from './fake-cognito.js';
 import { invalidParameter, notFound, randomId, requirePool, type UserPoolRecord } from './state.js';
 

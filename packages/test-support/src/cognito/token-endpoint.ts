@@ -61,7 +61,7 @@ export function tokenEndpoint(cognito: FakeCognito): TokenEndpoint {
         if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
           return oauthError('invalid_request');
         }
-        return issue(endpoint, cognito, pool, basicAuth(req), new URLSearchParams(body));
+        return issue(endpoint, cognito, pool, basicAuth(req), new URLSearchParams(body.toString('utf8')));
       },
     },
   };

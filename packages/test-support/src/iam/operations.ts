@@ -1,5 +1,5 @@
 import { AwsError } from '../server/aws-error.js';
-import type { Handler } from '../server/aws-json.js';
+import type { Handler } from '../server/service.js';
 import type { FakeIam, Tag } from './fake-iam.js';
 import { parsePolicy } from './policy.js';
 

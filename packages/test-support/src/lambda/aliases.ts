@@ -1,4 +1,4 @@
-import type { Handler } from '../server/aws-json.js';
+import type { Handler } from '../server/service.js';
 import type { FakeLambda } from './fake-lambda.js';
 import { publicConfig } from './functions.js';
 import {

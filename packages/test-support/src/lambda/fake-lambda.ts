@@ -1,4 +1,4 @@
-import type { Handler } from '../server/aws-json.js';
+import type { Handler } from '../server/service.js';
 import { aliasOperations } from './aliases.js';
 import { functionOperations } from './functions.js';
 import { permissionOperations } from './permissions.js';

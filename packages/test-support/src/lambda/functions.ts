@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Handler } from '../server/aws-json.js';
+import type { Handler } from '../server/service.js';
 import type { FakeLambda } from './fake-lambda.js';
 import {
   base64Sha256,

@@ -1,0 +1,48 @@
+import { FakeApiGateway } from './apigateway/fake-apigateway.js';
+import { FakeAutoScaling } from './autoscaling.js';
+import { FakeCognito } from './cognito/fake-cognito.js';
+import { FakeEcr } from './ecr.js';
+import { FakeLambda } from './lambda/fake-lambda.js';
+import { FakeSageMaker } from './sagemaker/fake-sagemaker.js';
+import type { ServiceName } from './server/model.js';
+import type { Handler } from './server/service.js';
+
+/** What a service's state offers the server: a handler per faked operation, and a way back to empty. */
+export interface FakeService {
+  operations(): Record<string, Handler>;
+  reset(): void;
+}
+
+export interface StateOptions {
+  region: string;
+  accountId: string;
+  transitionAfterDescribes: number;
+}
+
+/** Creates every service's state (and wires the ones that see each other). */
+export function createStates(o: StateOptions) {
+  const sagemaker = new FakeSageMaker(o.region, o.accountId, o.transitionAfterDescribes);
+  const ecr = new FakeEcr(o.region, o.accountId);
+  const autoscaling = new FakeAutoScaling(o.region, o.accountId, sagemaker);
+  sagemaker.scaling = autoscaling;
+  sagemaker.resolveDigest = (image) => ecr.digestOf(image);
+  const lambda = new FakeLambda(o.region, o.accountId);
+  const apigateway = new FakeApiGateway(o.region, o.accountId);
+  const cognito = new FakeCognito(o.region, o.accountId);
+  return { sagemaker, ecr, autoscaling, lambda, apigateway, cognito };
+}
+
+export type FakeStates = ReturnType<typeof createStates>;
+
+/**
+ * The state answering each service, one line per service. Every model in src/models/ is served; a service
+ * without a line here answers each call with UnknownOperationException.
+ */
+export const SERVICE_STATES: Partial<Record<ServiceName, (states: FakeStates) => FakeService>> = {
+  sagemaker: (s) => s.sagemaker,
+  ecr: (s) => s.ecr,
+  autoscaling: (s) => s.autoscaling,
+  lambda: (s) => s.lambda,
+  apigateway: (s) => s.apigateway,
+  'cognito-idp': (s) => s.cognito,
+};
