@@ -1,5 +1,6 @@
 import type { Handler } from '../server/service.js';
 import type { FakeApiGateway } from './fake-apigateway.js';
+import { applyPatch, booleanValue, type PatchRule, requireValue } from './patch.js';
 import { type ApiKeyRecord, badRequest, conflict, page, randomId } from './state.js';
 
 const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -7,6 +8,33 @@ const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 export function describeKey(key: ApiKeyRecord, includeValue: boolean): Record<string, unknown> {
   const { value, tags, ...rest } = structuredClone(key);
   return { ...rest, ...(includeValue ? { value } : {}), stageKeys: [], tags: { ...tags } };
+}
+
+function keyRules(key: ApiKeyRecord): PatchRule[] {
+  const text = (field: 'name' | 'description'): PatchRule => ({
+    path: `/${field}`,
+    ops: ['replace'],
+    prepare: (op) => {
+      const value = requireValue(op);
+      return () => {
+        key[field] = value;
+      };
+    },
+  });
+  return [
+    text('name'),
+    text('description'),
+    {
+      path: '/enabled',
+      ops: ['replace'],
+      prepare: (op) => {
+        const enabled = booleanValue(op);
+        return () => {
+          key.enabled = enabled;
+        };
+      },
+    },
+  ];
 }
 
 /** API keys: the value is returned by CreateApiKey and only with includeValue(s) afterwards. */
@@ -42,6 +70,12 @@ export function apiKeyOperations(gw: FakeApiGateway): Record<string, Handler> {
         items: items.map((k) => describeKey(k, input.includeValues === true)),
         ...(position ? { position } : {}),
       };
+    },
+    UpdateApiKey: (input) => {
+      const key = gw.requireKey(input.apiKey);
+      applyPatch(input.patchOperations, keyRules(key));
+      key.lastUpdatedDate = new Date();
+      return describeKey(key, false);
     },
     DeleteApiKey: (input) => {
       const key = gw.requireKey(input.apiKey);
