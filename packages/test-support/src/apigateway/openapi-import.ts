@@ -68,6 +68,43 @@ export function parseBody(body: unknown): Json {
   return doc;
 }
 
+/** OpenAPI `responses` → API Gateway MethodResponses (status code, declared headers). */
+function methodResponsesOf(responses: Record<string, Json>): Json {
+  return Object.fromEntries(
+    Object.entries(responses).map(([statusCode, response]) => [
+      statusCode,
+      {
+        statusCode,
+        ...(response?.headers
+          ? {
+              responseParameters: Object.fromEntries(
+                Object.keys(response.headers).map((h) => [`method.response.header.${h}`, false]),
+              ),
+            }
+          : {}),
+      },
+    ]),
+  );
+}
+
+/** `x-amazon-apigateway-integration.responses` (keyed by selection pattern) → IntegrationResponses by status. */
+function integrationResponsesOf(responses: Record<string, Json>): Json {
+  return Object.fromEntries(
+    Object.entries(responses).map(([pattern, response]) => {
+      const statusCode = String(response.statusCode ?? '200');
+      return [
+        statusCode,
+        {
+          statusCode,
+          ...(pattern !== 'default' ? { selectionPattern: pattern } : {}),
+          ...(response.responseParameters ? { responseParameters: response.responseParameters } : {}),
+          ...(response.responseTemplates ? { responseTemplates: response.responseTemplates } : {}),
+        },
+      ];
+    }),
+  );
+}
+
 function integrationOf(raw: Json, where: string): Json {
   const type = String(raw.type ?? '').toUpperCase();
   if (!INTEGRATION_TYPES.includes(type))
@@ -92,7 +129,7 @@ function integrationOf(raw: Json, where: string): Json {
     cacheNamespace: randomId(6),
     cacheKeyParameters: [],
     ...(raw.requestTemplates ? { requestTemplates: raw.requestTemplates } : {}),
-    ...(raw.responses ? { integrationResponses: raw.responses } : {}),
+    ...(raw.responses ? { integrationResponses: integrationResponsesOf(raw.responses) } : {}),
   };
 }
 
@@ -212,7 +249,7 @@ export function importDefinition(
       const integration = operation['x-amazon-apigateway-integration'];
       if (integration) method.methodIntegration = integrationOf(integration, where);
       else warnings.push(`No integration defined for method ${where}`);
-      if (operation.responses) method.methodResponses = operation.responses;
+      if (operation.responses) method.methodResponses = methodResponsesOf(operation.responses);
       parent.resourceMethods[httpMethod] = method;
     }
   }
