@@ -21,7 +21,7 @@ export interface ProxyDeps {
   writeMetrics?: (line: string) => void;
 }
 
-export interface Proxy {
+export interface LambdaProxy {
   handler(event: ProxyEvent, context?: { awsRequestId?: string }): Promise<ProxyResult>;
   /** Drops the Redis connection (tests, `mlship dev` shutdown). */
   close(): Promise<void>;
@@ -34,7 +34,7 @@ interface Answer {
 }
 
 /** The proxy with its per-container state: one Redis client, one single-flight table, one SDK client. */
-export function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Proxy {
+export function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): LambdaProxy {
   const invoke = deps.invoke ?? sageMakerInvoke();
   const writeMetrics = deps.writeMetrics ?? ((line: string) => process.stdout.write(`${line}\n`));
   const cache = config.redisUrl

@@ -10,8 +10,8 @@ export interface RuntimeError {
 }
 
 export interface RuntimeStandInOptions {
-  /** Base URL of the inference server; requests go to its `POST /invocations`. */
-  upstream: string;
+  /** Base URL of the inference server (or one per endpoint name); requests go to its `POST /invocations`. */
+  upstream: string | ((endpointName: string) => string);
   /** Endpoint names that exist; any name when omitted. */
   endpoints?: readonly string[];
   port?: number;
@@ -78,7 +78,8 @@ export async function startRuntimeStandIn(options: RuntimeStandInOptions): Promi
     const injected = options.intercept?.(name);
     if (injected) return awsError(response, injected);
     counts.set(name, (counts.get(name) ?? 0) + 1);
-    await forward(response, options.upstream, name, body, request.headers, timeoutMs);
+    const upstream = typeof options.upstream === 'string' ? options.upstream : options.upstream(name);
+    await forward(response, upstream, name, body, request.headers, timeoutMs);
   });
   const { url, port } = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   return { url, port, invocations: (name) => counts.get(name) ?? 0, close: () => closeServer(server) };
