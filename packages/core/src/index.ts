@@ -21,6 +21,7 @@ export {
 } from './deploy/contract.js';
 export { type DestroyOptions, destroy, type RollbackOptions, rollback, status } from './deploy/day2.js';
 export { type DeployOptions, type DeployResult, deploy } from './deploy/deploy.js';
+export { loadEnvironment } from './deploy/load-environment.js';
 export { outputsPath } from './deploy/outputs-file.js';
 export { DEFAULT_BACKOFF_MS, formatElapsed, type PollOptions, pollUntil } from './deploy/poll.js';
 export { renderPlan } from './deploy/render-plan.js';

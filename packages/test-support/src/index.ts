@@ -1,5 +1,14 @@
+export { FakeApiGateway } from './apigateway/fake-apigateway.js';
+export {
+  type InvokeGateway,
+  type InvokeGatewayOptions,
+  type ProxyHandler,
+  startInvokeGateway,
+} from './apigateway/invoke-gateway.js';
 export type { ScalableTarget } from './autoscaling.js';
 export { FakeAutoScaling } from './autoscaling.js';
+export { FakeCognito } from './cognito/fake-cognito.js';
+export { type Jwk, verifyJwt } from './cognito/jwt.js';
 export type { EcrImage } from './ecr.js';
 export { FakeEcr } from './ecr.js';
 export type {
