@@ -28,5 +28,7 @@ export function createApiGatewayDeployer(
 
 export const deployer = createApiGatewayDeployer();
 
+export { type CallOptions, type CallResult, call } from './call/call.js';
+export type { CallResponse } from './call/response.js';
 export type { InvokePermission } from './permission.js';
 export type { ApiGatewayDetail, CurrentState, PermissionStore };
