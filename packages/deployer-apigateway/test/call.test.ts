@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { RecordingIoHost } from '@mlship/core';
-import { createProxy, type Proxy as LambdaProxy, type ProxyEvent } from '@mlship/lambda-proxy';
+import { createProxy, type LambdaProxy, type ProxyEvent } from '@mlship/lambda-proxy';
 import { type InvokeGateway, startInvokeGateway } from '@mlship/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../src/index.js';
