@@ -66,7 +66,7 @@ export const apiGatewaySchema = z
       )
       .refine(
         (prefix) => !/aws|amazon|cognito/.test(prefix),
-        'a prefix without aws, amazon or cognito (reserved)',
+        'expected a prefix without aws, amazon or cognito (Cognito reserves them)',
       )
       .optional()
       .describe('Cognito hosted-domain prefix of the token URL; default <name>-<env>'),
