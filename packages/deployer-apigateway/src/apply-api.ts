@@ -135,11 +135,16 @@ export async function applyUsagePlan(
   return keyId;
 }
 
-/** The plan's patch without the stage operations it could not know (the API or stage did not exist yet). */
+/** The plan's patch with the stage operations it could not know (the API or the stage did not exist yet). */
 function recomputeStages(d: Decisions, current: ApiState, desired: Desired, apiId: string) {
   const limits = d.usagePlanPatch.filter((op) => op.path !== '/apiStages');
-  const linked = current.usagePlan?.apiStages.some((s) => s.apiId === apiId && s.stage === desired.stageName);
-  return linked
-    ? limits
-    : [...limits, { op: 'add' as const, path: '/apiStages', value: `${apiId}:${desired.stageName}` }];
+  const stages = current.usagePlan?.apiStages ?? [];
+  const stale = stages
+    .filter((s) => s.apiId === apiId && s.stage !== desired.stageName)
+    .map((s) => ({ op: 'remove' as const, path: '/apiStages', value: `${s.apiId}:${s.stage}` }));
+  const linked = stages.some((s) => s.apiId === apiId && s.stage === desired.stageName);
+  const add = linked
+    ? []
+    : [{ op: 'add' as const, path: '/apiStages', value: `${apiId}:${desired.stageName}` }];
+  return [...limits, ...stale, ...add];
 }

@@ -193,4 +193,21 @@ describe('re-runs', () => {
     await engine(h, resolved(h.dir.path)).deploy();
     expect(mutating(h.aws)).toEqual([]);
   });
+
+  it('moves the usage plan to a renamed stage and keeps the old stage for destroy', async () => {
+    await engine(h, resolved(h.dir.path)).deploy();
+    h.aws.calls.length = 0;
+    await engine(h, resolved(h.dir.path, { stageName: 'v2' })).deploy();
+    const [api] = [...h.aws.apigateway.restApis.values()];
+    const [plan] = [...h.aws.apigateway.usagePlans.values()];
+    expect(mutating(h.aws)).toEqual([
+      'PutRestApi',
+      'CreateDeployment',
+      'CreateStage',
+      'UpdateStage',
+      'UpdateUsagePlan',
+    ]);
+    expect(plan?.apiStages).toEqual([{ apiId: api?.id, stage: 'v2' }]);
+    expect([...(api?.stages.keys() ?? [])].sort()).toEqual(['v1', 'v2']);
+  });
 });
