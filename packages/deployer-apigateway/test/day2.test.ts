@@ -4,7 +4,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { GetPolicyCommand } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT, engine, mutating, resolved, useFakeAws } from './harness.js';
+import { ACCOUNT, engine, mutating, resolved, TARGETS, useFakeAws } from './harness.js';
 
 const h = useFakeAws();
 
@@ -37,6 +37,17 @@ describe('a failure in the middle of the first deploy', () => {
       expect(mutating(h.aws)).toEqual([]);
     });
   }
+});
+
+describe('the chain', () => {
+  it('refuses to run without the Lambda target before it, changing nothing', async () => {
+    const alone = TARGETS.filter((t) => t.name === 'apigateway');
+    const error = await engine(h, resolved(h.dir.path), {}, alone)
+      .deploy()
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'APIGW_UPSTREAM_MISSING', exitCode: 2 });
+    expect(mutating(h.aws)).toEqual([]);
+  });
 });
 
 describe('the hosted domain', () => {

@@ -43,7 +43,7 @@ export function lambdaStub(h: Harness): Deployer {
   };
 }
 
-const TARGETS: TargetEntry[] = [
+export const TARGETS: TargetEntry[] = [
   { name: 'lambda', packageName: 'lambda-stub', shipped: true, enabled: () => true },
   { name: 'apigateway', packageName: '@mlship/deployer-apigateway', shipped: true, enabled: () => true },
 ];
@@ -119,6 +119,7 @@ export function engine(
   h: Harness,
   config: ResolvedConfig,
   processEnv: Record<string, string | undefined> = {},
+  targets: TargetEntry[] = TARGETS,
 ) {
   const host = new RecordingIoHost();
   const importer = async (specifier: string) => {
@@ -132,7 +133,7 @@ export function engine(
     host,
     resolved: config,
     importer,
-    targets: TARGETS,
+    targets,
     clock: manualClock(Date.now()),
     processEnv: { ...process.env, ...processEnv },
     cwd: h.dir.path,

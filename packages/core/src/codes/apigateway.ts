@@ -9,6 +9,13 @@ export const APIGATEWAY_CODES = {
       'The API Gateway target needs the Lambda proxy’s live alias ARN, and no lambda outputs were handed to it.',
     fix: 'Install @mlship/deployer-lambda and deploy the whole chain with `mlship deploy --env <env>`.',
   },
+  APIGW_UPSTREAM_INVALID: {
+    kind: 'internal',
+    exit: 1,
+    meaning:
+      'The lambda target handed the API Gateway target an aliasArn that is not a Lambda alias ARN (a bug).',
+    fix: 'Report it with the outputs file; use matching versions of the mlship packages.',
+  },
   APIGW_DOMAIN_TAKEN: {
     kind: 'user',
     exit: 2,
