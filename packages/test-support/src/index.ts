@@ -34,4 +34,6 @@ export type {
   Tag,
   VariantState,
 } from './sagemaker/state.js';
+export type { Invocation, ModelHandler, ModelReply } from './sagemaker-runtime/runtime.js';
+export { FakeSageMakerRuntime } from './sagemaker-runtime/runtime.js';
 export { AwsError } from './server/aws-error.js';

@@ -1,11 +1,16 @@
 import { FakeApiGateway } from './apigateway/fake-apigateway.js';
 import { FakeAutoScaling } from './autoscaling.js';
+import { FakeCloudWatch } from './cloudwatch/fake-cloudwatch.js';
 import { FakeCognito } from './cognito/fake-cognito.js';
 import { FakeEcr } from './ecr.js';
 import { FakeLambda } from './lambda/fake-lambda.js';
+import { FakeLogs } from './logs/fake-logs.js';
 import { FakeSageMaker } from './sagemaker/fake-sagemaker.js';
+import { FakeSageMakerRuntime } from './sagemaker-runtime/runtime.js';
 import type { ServiceName } from './server/model.js';
 import type { Handler } from './server/service.js';
+import { FakeServiceQuotas } from './service-quotas.js';
+import { FakeSts } from './sts.js';
 
 /** What a service's state offers the server: a handler per faked operation, and a way back to empty. */
 export interface FakeService {
@@ -26,10 +31,20 @@ export function createStates(o: StateOptions) {
   const autoscaling = new FakeAutoScaling(o.region, o.accountId, sagemaker);
   sagemaker.scaling = autoscaling;
   sagemaker.resolveDigest = (image) => ecr.digestOf(image);
-  const lambda = new FakeLambda(o.region, o.accountId);
-  const apigateway = new FakeApiGateway(o.region, o.accountId);
-  const cognito = new FakeCognito(o.region, o.accountId);
-  return { sagemaker, ecr, autoscaling, lambda, apigateway, cognito };
+  const runtime = new FakeSageMakerRuntime(sagemaker);
+  return {
+    sagemaker,
+    ecr,
+    autoscaling,
+    runtime,
+    lambda: new FakeLambda(o.region, o.accountId),
+    apigateway: new FakeApiGateway(o.region, o.accountId),
+    cognito: new FakeCognito(o.region, o.accountId),
+    sts: new FakeSts(o.accountId),
+    quotas: new FakeServiceQuotas(o.region, o.accountId),
+    logs: new FakeLogs(o.region, o.accountId),
+    cloudwatch: new FakeCloudWatch(o.region, o.accountId),
+  };
 }
 
 export type FakeStates = ReturnType<typeof createStates>;
@@ -45,4 +60,9 @@ export const SERVICE_STATES: Partial<Record<ServiceName, (states: FakeStates) =>
   lambda: (s) => s.lambda,
   apigateway: (s) => s.apigateway,
   'cognito-idp': (s) => s.cognito,
+  'sagemaker-runtime': (s) => s.runtime,
+  sts: (s) => s.sts,
+  'service-quotas': (s) => s.quotas,
+  logs: (s) => s.logs,
+  cloudwatch: (s) => s.cloudwatch,
 };

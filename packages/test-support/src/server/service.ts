@@ -60,9 +60,7 @@ export async function invoke(
     }
     hooks.inject(service.name, operation);
     if (decodeError) throw decodeError;
-    const validationCode =
-      service.model.metadata.protocol === 'query' ? 'ValidationError' : 'ValidationException';
-    assertValidInput(service.model, operation, input, validationCode);
+    assertValidInput(service.model, operation, input, validationCode(service.model));
     const handler = service.operations[operation] as Handler;
     const output = ((await handler(input)) ?? {}) as Record<string, unknown>;
     const problems = outputViolations(service.model, service.model.operations[operation]?.output, output);
@@ -109,4 +107,11 @@ export function resolveError(model: ApiModel, error: AwsError): ResolvedError {
     shape,
     messageKey: members.includes('Message') ? 'Message' : 'message',
   };
+}
+
+/** The code a service answers constraint violations with: its modelled validation error, else the protocol's. */
+function validationCode(model: ApiModel): string {
+  if (model.shapes.ValidationException?.exception) return 'ValidationException';
+  if (model.shapes.ValidationError?.exception) return 'ValidationError';
+  return model.metadata.protocol === 'query' ? 'ValidationError' : 'ValidationException';
 }

@@ -73,6 +73,10 @@ function visit(model: ApiModel, shapeName: string, value: unknown, path: string,
       }
       return;
     }
+    case 'blob': {
+      if (value instanceof Uint8Array) checkLength(shape, value.byteLength, fail);
+      return;
+    }
     case 'integer':
     case 'long':
     case 'float':
@@ -115,6 +119,7 @@ function show(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`;
   if (Array.isArray(value))
     return `'[${value.map((v) => (typeof v === 'object' ? '{...}' : String(v))).join(', ')}]'`;
+  if (value instanceof Uint8Array) return `'<${value.byteLength} bytes>'`;
   if (typeof value === 'object') return `'{...}'`;
   return `'${String(value)}'`;
 }
