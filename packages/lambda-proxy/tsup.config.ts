@@ -7,4 +7,6 @@ export default defineConfig({
   dts: true,
   clean: true,
   sourcemap: true,
+  // Only needed to build the zip from source; the package ships the zip.
+  external: ['esbuild'],
 });

@@ -17,8 +17,11 @@ export interface DeterministicZip {
   sha256Base64: string;
 }
 
-/** DOS times have no zone and cannot go below 1980: one fixed date for every entry. */
-const FIXED_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
+/**
+ * DOS times have no zone and cannot go below 1980, and fflate writes the date's local-time fields. A date built
+ * from local fields gives the same DOS date in every time zone (a UTC midnight is 1979 west of Greenwich).
+ */
+const FIXED_DATE = new Date(1980, 0, 1, 12, 0, 0);
 
 /**
  * The same entries give the same bytes: sorted paths, one fixed date, fixed mode and compression level, no

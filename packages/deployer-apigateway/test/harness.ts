@@ -57,6 +57,7 @@ export interface Harness {
 
 /** Creates a function with a published version behind a `live` alias in the Lambda fake. */
 export async function createProxyFunction(h: Harness, name: string): Promise<void> {
+  if (!h.aws.iam.roles.has('proxy')) h.aws.iam.seedRole('proxy');
   const zip = deterministicZip([{ path: 'index.mjs', data: 'export const handler = async () => ({});' }]);
   await h.lambda.send(
     new CreateFunctionCommand({

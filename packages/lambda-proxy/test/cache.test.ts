@@ -28,6 +28,9 @@ function makeProxy(env: ProxyEnv = {}): LambdaProxy {
       MODEL_VERSION: 'v1',
       REDIS_URL: redis.url,
       REDIS_COOLDOWN_MS: '200',
+      // Generous on a loaded machine; the hung-Redis test sets the production default of 100 ms.
+      REDIS_COMMAND_TIMEOUT_MS: '1000',
+      REDIS_CONNECT_TIMEOUT_MS: '1000',
       ...env,
     }),
     { writeMetrics: (line) => metrics.push(line) },
@@ -218,6 +221,7 @@ describe.skipIf(!haveRedis)('proxy cache with real Redis and the iris endpoint',
 
   it('answers within the command timeout plus the endpoint latency while Redis hangs (SIGSTOP), then caches again', async () => {
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    proxy = makeProxy({ REDIS_COMMAND_TIMEOUT_MS: '100', REDIS_CONNECT_TIMEOUT_MS: '100' });
     expect((await predict({ instances: [row] })).cache).toBe('MISS');
     redis.pause();
     const timings: number[] = [];

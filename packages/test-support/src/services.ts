@@ -3,6 +3,8 @@ import { FakeAutoScaling } from './autoscaling.js';
 import { FakeCloudWatch } from './cloudwatch/fake-cloudwatch.js';
 import { FakeCognito } from './cognito/fake-cognito.js';
 import { FakeEcr } from './ecr.js';
+import { FakeElastiCache } from './elasticache/fake-elasticache.js';
+import { FakeIam } from './iam/fake-iam.js';
 import { FakeLambda } from './lambda/fake-lambda.js';
 import { FakeLogs } from './logs/fake-logs.js';
 import { FakeSageMaker } from './sagemaker/fake-sagemaker.js';
@@ -31,19 +33,24 @@ export function createStates(o: StateOptions) {
   const autoscaling = new FakeAutoScaling(o.region, o.accountId, sagemaker);
   sagemaker.scaling = autoscaling;
   sagemaker.resolveDigest = (image) => ecr.digestOf(image);
+  const iam = new FakeIam(o.accountId);
+  const lambda = new FakeLambda(o.region, o.accountId, 2);
+  lambda.roles = iam;
   const runtime = new FakeSageMakerRuntime(sagemaker);
   return {
     sagemaker,
     ecr,
     autoscaling,
     runtime,
-    lambda: new FakeLambda(o.region, o.accountId),
     apigateway: new FakeApiGateway(o.region, o.accountId),
     cognito: new FakeCognito(o.region, o.accountId),
     sts: new FakeSts(o.accountId),
     quotas: new FakeServiceQuotas(o.region, o.accountId),
     logs: new FakeLogs(o.region, o.accountId),
     cloudwatch: new FakeCloudWatch(o.region, o.accountId),
+    iam,
+    lambda,
+    elasticache: new FakeElastiCache(o.region, o.accountId, 2),
   };
 }
 
@@ -65,4 +72,6 @@ export const SERVICE_STATES: Partial<Record<ServiceName, (states: FakeStates) =>
   'service-quotas': (s) => s.quotas,
   logs: (s) => s.logs,
   cloudwatch: (s) => s.cloudwatch,
+  iam: (s) => s.iam,
+  elasticache: (s) => s.elasticache,
 };

@@ -1,4 +1,5 @@
 import { APIGATEWAY_CODES } from './apigateway.js';
+import { LAMBDA_CODES } from './lambda.js';
 import type { CodeTable } from './types.js';
 
 export type { CodeInfo, CodeKind, CodeTable } from './types.js';
@@ -9,4 +10,5 @@ export type { CodeInfo, CodeKind, CodeTable } from './types.js';
  */
 export const CODES: CodeTable = {
   ...APIGATEWAY_CODES,
+  ...LAMBDA_CODES,
 };

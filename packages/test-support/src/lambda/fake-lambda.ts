@@ -131,8 +131,8 @@ export class FakeLambda {
       delete latest.LastUpdateStatus;
     } else {
       latest.LastUpdateStatus = 'InProgress';
-      latest.LastUpdateStatusReason = 'The function is being created.';
-      latest.LastUpdateStatusReasonCode = 'Creating';
+      latest.LastUpdateStatusReason = 'The function is being updated.';
+      delete latest.LastUpdateStatusReasonCode;
     }
     if (polls === 0) this.complete(record);
   }
