@@ -93,6 +93,30 @@ describe('the published packages', () => {
     expect(manifest).not.toContain('workspace:');
   });
 
+  it('the CLI installed alone (what `npx mlship init` fetches) brings no AWS SDK and no deployer, and inits', () => {
+    const alone = join(work, 'alone');
+    mkdirSync(alone);
+    writeFileSync(join(alone, 'package.json'), JSON.stringify({ name: 'alone', private: true }));
+    // @mlship/core and @mlship/scaffold are packed here, not published, so they are installed beside the CLI.
+    const cliAndItsDependencies = ['@mlship/cli', '@mlship/core', '@mlship/scaffold'].map(
+      (name) => tarballs.get(name)!,
+    );
+    run('npm', ['install', ...quiet, ...cliAndItsDependencies], alone);
+    const installed = readdirSync(join(alone, 'node_modules'));
+    expect(installed).toContain('@mlship');
+    expect(installed.filter((name) => name === '@aws-sdk' || name === '@smithy')).toEqual([]);
+    expect(readdirSync(join(alone, 'node_modules', '@mlship')).sort()).toEqual(['cli', 'core', 'scaffold']);
+    const size = run('du', ['-sh', 'node_modules'], alone).split('\t')[0];
+    console.log(`@mlship/cli alone installs ${size} (node_modules)`);
+    const init = run('npx', ['--no-install', 'mlship', 'init', 'demo', '--yes', '--no-git'], alone, {
+      CI: '1',
+    });
+    expect(init).toMatch(/Wrote \d+ files/);
+    // the check can fail: with the SageMaker deployer the SDK comes along
+    run('npm', ['install', ...quiet, tarballs.get('@mlship/deployer-sagemaker')!], alone);
+    expect(readdirSync(join(alone, 'node_modules'))).toContain('@aws-sdk');
+  }, 300_000);
+
   it('install with npm, scaffold with npx mlship init demo --yes, and the project passes npm test', () => {
     const app = join(work, 'app');
     mkdirSync(app);
@@ -101,7 +125,10 @@ describe('the published packages', () => {
 
     const help = run('npx', ['--no-install', 'mlship', '--help'], app);
     expect(help).toMatch(/init \[options\] \[model\]/);
-    const init = run('npx', ['--no-install', 'mlship', 'init', 'demo', '--yes'], app, { CI: '1' });
+    // Front doors only when their deployer packages are in this repository (they land target by target).
+    const fronted = ['lambda', 'apigateway', 'apigee'].every((t) => tarballs.has(`@mlship/deployer-${t}`));
+    const fronts = fronted ? [] : ['--front', 'dev=none,staging=none,prod=none'];
+    const init = run('npx', ['--no-install', 'mlship', 'init', 'demo', '--yes', ...fronts], app, { CI: '1' });
     expect(init).toMatch(/Wrote \d+ files/);
 
     const project = join(app, 'demo');
@@ -115,6 +142,7 @@ describe('the published packages', () => {
     for (const name of Object.keys(manifest.devDependencies)) delete manifest.overrides[name];
     writeFileSync(join(project, 'package.json'), JSON.stringify(manifest, null, 2));
     expect(wanted).toContain('@mlship/cli');
+    expect(wanted).toContain('@mlship/deployer-sagemaker');
 
     run('npm', ['install', ...quiet], project);
     expect(existsSync(join(project, 'node_modules', '@mlship', 'core', 'release.schema.json'))).toBe(true);

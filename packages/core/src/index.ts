@@ -21,11 +21,19 @@ export {
 } from './deploy/contract.js';
 export { type DestroyOptions, destroy, type RollbackOptions, rollback, status } from './deploy/day2.js';
 export { type DeployOptions, type DeployResult, deploy } from './deploy/deploy.js';
+export {
+  deployerInstalled,
+  deployerMissing,
+  importPackage,
+  type LoadedTarget,
+  type ModuleImporter,
+  missingDeployerWarnings,
+} from './deploy/deployer-loader.js';
 export { loadEnvironment } from './deploy/load-environment.js';
-export { outputsPath } from './deploy/outputs-file.js';
+export { outputsPath, readOutputs } from './deploy/outputs-file.js';
 export { DEFAULT_BACKOFF_MS, formatElapsed, type PollOptions, pollUntil } from './deploy/poll.js';
-export { renderPlan } from './deploy/render-plan.js';
-export { type ModuleImporter, TARGETS, type TargetEntry } from './deploy/targets.js';
+export { renderPlan, type TargetSummary } from './deploy/render-plan.js';
+export { enabledTargets, TARGETS, type TargetEntry } from './deploy/targets.js';
 export {
   deployError,
   type ErrorKind,

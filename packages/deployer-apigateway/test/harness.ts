@@ -44,8 +44,8 @@ export function lambdaStub(h: Harness): Deployer {
 }
 
 export const TARGETS: TargetEntry[] = [
-  { name: 'lambda', packageName: 'lambda-stub', shipped: true, enabled: () => true },
-  { name: 'apigateway', packageName: '@mlship/deployer-apigateway', shipped: true, enabled: () => true },
+  { name: 'lambda', packageName: 'lambda-stub', enabled: () => true },
+  { name: 'apigateway', packageName: '@mlship/deployer-apigateway', enabled: () => true },
 ];
 
 export interface Harness {

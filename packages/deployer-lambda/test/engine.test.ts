@@ -7,11 +7,10 @@ import { resolved, useFakeAws } from './harness.js';
 const h = useFakeAws();
 
 const TARGETS: TargetEntry[] = [
-  { name: 'sagemaker', packageName: '@mlship/deployer-sagemaker', shipped: true, enabled: () => true },
+  { name: 'sagemaker', packageName: '@mlship/deployer-sagemaker', enabled: () => true },
   {
     name: 'lambda',
     packageName: '@mlship/deployer-lambda',
-    shipped: true,
     enabled: (c) => c.front !== 'none',
   },
 ];

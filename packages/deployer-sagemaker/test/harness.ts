@@ -18,7 +18,7 @@ export const ROLE = `arn:aws:iam::${ACCOUNT}:role/sagemaker-exec`;
 export const REPO = 'iris-classifier';
 
 const TARGETS: TargetEntry[] = [
-  { name: 'sagemaker', packageName: '@mlship/deployer-sagemaker', shipped: true, enabled: () => true },
+  { name: 'sagemaker', packageName: '@mlship/deployer-sagemaker', enabled: () => true },
 ];
 const importer = async (specifier: string) => {
   if (specifier === '@mlship/deployer-sagemaker') return import('../src/index.js');

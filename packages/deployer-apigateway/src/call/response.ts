@@ -12,44 +12,40 @@ export interface CallResponse {
 export function responseError(response: CallResponse, env: string): MlshipError {
   const shown = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
   const details = { status: response.status, body: response.body, xCache: response.xCache };
-  const error = (code: string, what: string, hint: string) =>
-    new MlshipError(code, `${response.url} answered ${response.status} (${what}): ${shown}`, {
-      kind: 'deploy',
-      hint,
-      details,
-    });
+  const message = (what: string) => `${response.url} answered ${response.status} (${what}): ${shown}`;
+  const options = (hint: string) => ({ kind: 'deploy' as const, hint, details });
   if (response.status === 401) {
-    return error(
+    return new MlshipError(
       'CALL_UNAUTHORIZED',
-      'the Cognito authorizer refused the token',
-      `Check the user pool and authorizer of ${env}; mlship deploy --env ${env} repairs them.`,
+      message('the Cognito authorizer refused the token'),
+      options(`Check the user pool and authorizer of ${env}; mlship deploy --env ${env} repairs them.`),
     );
   }
   if (response.status === 403) {
-    return error(
+    return new MlshipError(
       'CALL_FORBIDDEN',
-      'API key missing, disabled or not in the usage plan, or a path the API does not serve',
-      `mlship deploy --env ${env} re-attaches the key to the usage plan.`,
+      message('API key missing, disabled or not in the usage plan, or a path the API does not serve'),
+      options(`mlship deploy --env ${env} re-attaches the key to the usage plan.`),
     );
   }
   if (response.status === 429) {
-    return error(
+    return new MlshipError(
       'CALL_THROTTLED',
-      'the usage plan throttle or quota for this key is used up',
-      'Wait, or raise api.apigateway.throttle / quota in release.yaml and deploy.',
+      message('the usage plan throttle or quota for this key is used up'),
+      options('Wait, or raise api.apigateway.throttle / quota in release.yaml and deploy.'),
     );
   }
   if (response.status >= 500) {
-    return error(
+    return new MlshipError(
       'CALL_SERVER_ERROR',
-      'the proxy, the model endpoint or the integration failed',
-      `See mlship status --env ${env} and the proxy's logs.`,
+      message('the proxy, the model endpoint or the integration failed'),
+      options(`See mlship status --env ${env} and the proxy's logs.`),
     );
   }
-  return error(
+  return new MlshipError(
     'CALL_REQUEST_FAILED',
-    'the request was refused',
-    'Check the request body against the model server API.',
+    message('the request was refused'),
+    options('Check the request body against the model server API.'),
   );
 }
 
