@@ -91,7 +91,7 @@ describe('first deploy', () => {
       }),
     ]);
     const file = await readFile(`${h.dir.path}/.mlship/dev.outputs.json`, 'utf8');
-    expect(file).toContain(out.clientId as string);
+    expect(JSON.parse(file).targets.apigateway).toEqual(out);
     expect(file).not.toContain(client?.ClientSecret as string);
     expect(file).not.toContain(key?.value as string);
   });

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { MlshipError, outputsPath } from '@mlship/core';
+import { MlshipError, outputsPath, readOutputs } from '@mlship/core';
 import { ROUTES } from '../names.js';
 
 export interface GatewayOutputs {
@@ -56,29 +56,20 @@ export function requestPath(path: string | undefined): string {
 export async function readGatewayOutputs(releaseFile: string, env: string): Promise<GatewayOutputs> {
   const path = outputsPath(releaseFile, env);
   const deployFirst = `Deploy first: mlship deploy --env ${env}`;
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new MlshipError('CALL_NO_OUTPUTS', `No outputs for ${env} yet (${path} does not exist).`, {
-      hint: deployFirst,
-    });
-  }
-  let outputs: Partial<GatewayOutputs> | undefined;
-  try {
-    outputs = (JSON.parse(text) as { targets?: { apigateway?: Partial<GatewayOutputs> } }).targets
-      ?.apigateway;
-  } catch {
-    throw new MlshipError('CALL_NO_OUTPUTS', `${path} is not valid JSON.`, { hint: deployFirst });
-  }
+  let unreadable: string | undefined;
+  const outputs = (
+    await readOutputs(releaseFile, env, (why) => {
+      unreadable = why;
+    })
+  ).apigateway as Partial<GatewayOutputs> | undefined;
   const keys = ['invokeUrl', 'tokenUrl', 'userPoolId', 'clientId', 'apiKeyId', 'scope'] as const;
   const missing = keys.filter((key) => typeof outputs?.[key] !== 'string');
   if (!outputs || missing.length > 0) {
-    throw new MlshipError(
-      'CALL_NO_OUTPUTS',
-      `${path} has no API Gateway outputs for ${env}${outputs ? ` (missing ${missing.join(', ')})` : ''}.`,
-      { hint: `${deployFirst} (an environment with front: apigateway).` },
-    );
+    const why =
+      unreadable ?? (outputs ? `missing ${missing.join(', ')}` : `no apigateway outputs in ${path}`);
+    throw new MlshipError('CALL_NO_OUTPUTS', `No API Gateway outputs for ${env} yet (${why}).`, {
+      hint: `${deployFirst} (an environment with front: apigateway).`,
+    });
   }
   return outputs as GatewayOutputs;
 }
