@@ -1,4 +1,5 @@
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { awsClient, type DeployContext } from '@mlship/core';
@@ -7,6 +8,7 @@ export interface Clients {
   apigw: APIGatewayClient;
   cognito: CognitoIdentityProviderClient;
   lambda: LambdaClient;
+  logs: CloudWatchLogsClient;
 }
 
 /** The run's shared clients (one per service and region), from core's factory. */
@@ -15,6 +17,7 @@ export function clientsFor(ctx: Pick<DeployContext, 'resolved' | 'env'>): Client
     apigw: awsClient(ctx, APIGatewayClient),
     cognito: awsClient(ctx, CognitoIdentityProviderClient),
     lambda: awsClient(ctx, LambdaClient),
+    logs: awsClient(ctx, CloudWatchLogsClient),
   };
 }
 

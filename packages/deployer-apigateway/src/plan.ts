@@ -56,6 +56,16 @@ export function changesOf(d: Decisions, desired: Desired, current: CurrentState)
       desired.domainPrefix,
       d.domain === 'replace' ? `was ${current.cognito.pool?.domain}` : 'hosted domain for the token URL',
     ),
+    ...(desired.managedLogGroup
+      ? [
+          change(
+            d.logGroup,
+            'Logs::LogGroup',
+            desired.managedLogGroup.name,
+            `access logs, ${desired.managedLogGroup.retentionInDays} days`,
+          ),
+        ]
+      : []),
     change(d.api, 'ApiGateway::RestApi', apiId, 'regional REST API'),
     change(
       d.definition,
