@@ -138,4 +138,19 @@ describe('status and destroy', () => {
     expect(again.find((r) => r.target === 'apigateway')?.deleted).toEqual([]);
     idp.destroy();
   });
+
+  it('rides out API Gateway throttling of DeleteRestApi (the SDK retries TooManyRequestsException)', async () => {
+    await engine(h, resolved(h.dir.path)).deploy();
+    h.aws.failNext('apigateway', 'DeleteRestApi', {
+      code: 'TooManyRequestsException',
+      message: 'Too Many Requests',
+      status: 429,
+    });
+    await engine(h, resolved(h.dir.path)).destroy();
+    expect(counts()).toEqual({ pools: 0, apis: 0, plans: 0, keys: 0 });
+    expect(h.aws.calls.filter((c) => c.operation === 'DeleteRestApi').map((c) => c.error ?? 'ok')).toEqual([
+      'TooManyRequestsException',
+      'ok',
+    ]);
+  });
 });
