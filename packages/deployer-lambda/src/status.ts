@@ -1,10 +1,14 @@
 import type { DeployContext, StatusReport } from '@mlship/core';
+import { cacheHealth, describeHealth } from './cache-health.js';
 import { redisEndpoint } from './desired.js';
-import { ALIAS, cacheName, functionName } from './names.js';
+import { ALIAS, cacheName, functionName, logGroupName } from './names.js';
 import { readCache } from './read.js';
 import { readFunction } from './read-function.js';
 
-/** Function state, live version, code, URL, and the cache the handler is wired to. Reads only (never waits). */
+/**
+ * Function state, live version, code, URL, and the cache the handler is wired to with its reachability as the handler
+ * logged it. Reads only (never waits).
+ */
 export async function statusLambda(ctx: DeployContext): Promise<StatusReport> {
   const { config, env } = ctx.resolved;
   const name = functionName(config.name, env);
@@ -31,11 +35,10 @@ export async function statusLambda(ctx: DeployContext): Promise<StatusReport> {
   const live = fn.versions.find((v) => v.Version === fn.alias?.version);
   const cacheEndpoint = redisEndpoint(live?.Environment.REDIS_URL ?? fn.latest.Environment.REDIS_URL);
   const cache = config.cache.provision ? await readCache(ctx, cacheName(config.name, env)) : undefined;
+  const health = cacheEndpoint ? await cacheHealth(ctx, logGroupName(name)) : undefined;
   const cacheState = !cacheEndpoint
     ? 'no cache'
-    : cache
-      ? `ElastiCache ${cache.name} ${cache.status}`
-      : 'external Redis (reachability is seen only by the handler: x-cache BYPASS means unreachable)';
+    : `${cache ? `ElastiCache ${cache.name} ${cache.status}` : 'external Redis'}; handler: ${describeHealth(health)}`;
   const summary =
     `${name} ${fn.state}, ${ALIAS} → ${fn.alias ? `version ${fn.alias.version}` : 'missing'}` +
     (live && live.CodeSha256 !== fn.latest.CodeSha256 ? ' ($LATEST differs: a deploy did not finish)' : '') +
@@ -63,6 +66,7 @@ export async function statusLambda(ctx: DeployContext): Promise<StatusReport> {
       cacheEndpoint: cacheEndpoint ?? null,
       cacheStatus: cache?.status ?? null,
       cache: cacheState,
+      cacheHealth: health ?? null,
     },
   };
 }

@@ -1,16 +1,16 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cacheKey } from '../src/cache-key.js';
 import { createProxy, type LambdaProxy, type ProxyEnv, readProxyConfig } from '../src/index.js';
 import { type RuntimeStandIn, startLocalFront, startRuntimeStandIn } from '../src/local/index.js';
 import { parse, v1Event } from './support/events.js';
 import { startIrisServer } from './support/iris-server.js';
-import { hasRedisServer, type RedisServer, startRedisServer } from './support/redis-server.js';
+import { type RedisServer, redisUnavailable, startRedisServer } from './support/redis-server.js';
 import { useRuntimeStandIn } from './support/sdk-env.js';
 import { startStubUpstream } from './support/stub-upstream.js';
 
 // The proxy against a real redis-server and examples/iris-onnx behind the SageMaker Runtime stand-in, reached by
 // the real SDK client. redis-server comes from the Debian package (.ci/run installs it).
-const haveRedis = hasRedisServer();
 const row = [5.1, 3.5, 1.4, 0.2];
 
 let redis: RedisServer;
@@ -57,7 +57,7 @@ async function untilCached(body: unknown): Promise<string> {
   throw new Error('Redis was never used again');
 }
 
-describe.skipIf(!haveRedis)('proxy cache with real Redis and the iris endpoint', () => {
+describe.skipIf(redisUnavailable())('proxy cache with real Redis and the iris endpoint', () => {
   beforeAll(async () => {
     [redis, iris, echo] = await Promise.all([
       startRedisServer(),
@@ -101,6 +101,19 @@ describe.skipIf(!haveRedis)('proxy cache with real Redis and the iris endpoint',
     const second = await predict({ instances: [row] });
     expect(second).toEqual({ ...first, cache: 'HIT' });
     expect(runtime.invocations('iris') - before).toBe(1);
+  });
+
+  it('stores the entry under the documented key with CACHE_TTL_SECONDS', async () => {
+    const short = makeProxy({ CACHE_TTL_SECONDS: '120' });
+    await predict({ instances: [row] }, {}, short);
+    const admin = new Redis(redis.url);
+    try {
+      const ttl = await admin.ttl(cacheKey('iris', 'v1', { instances: [row] }));
+      expect(ttl).toBeGreaterThan(100);
+      expect(ttl).toBeLessThanOrEqual(120);
+    } finally {
+      admin.disconnect();
+    }
   });
 
   it('answers over real HTTP through the local API Gateway front, which checks the API key', async () => {
