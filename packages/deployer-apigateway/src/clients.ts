@@ -25,7 +25,7 @@ export function errorName(error: unknown): string {
   return (error as { name?: string } | undefined)?.name ?? '';
 }
 
-/** Runs a read that answers a missing resource with `code`; returns undefined for it. */
+/** Runs a read; an error named in `codes` (a missing or off-limits resource) gives undefined. */
 export async function orMissing<T>(codes: string[], read: () => Promise<T>): Promise<T | undefined> {
   try {
     return await read();

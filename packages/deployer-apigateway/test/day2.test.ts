@@ -76,13 +76,15 @@ describe('the hosted domain', () => {
     idp.destroy();
   });
 
-  it('does not adopt an untagged pool that happens to have the same name', async () => {
+  it('does not adopt an untagged pool that happens to have the same name, even one it may not describe', async () => {
     const idp = new CognitoIdentityProviderClient(h.aws.clientConfig);
     await idp.send(new CreateUserPoolCommand({ PoolName: 'iris-dev' }));
+    h.aws.failNext('cognito-idp', 'DescribeUserPool', { code: 'AccessDeniedException', message: 'not authorized' });
     await engine(h, resolved(h.dir.path)).deploy();
     const pools = [...h.aws.cognito.pools.values()];
     expect(pools).toHaveLength(2);
     expect(pools.filter((p) => p.tags['mlship:env'] === 'dev')).toHaveLength(1);
+    expect(h.aws.calls.some((c) => c.error === 'AccessDeniedException')).toBe(true);
     idp.destroy();
   });
 });
