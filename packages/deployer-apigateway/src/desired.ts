@@ -34,11 +34,9 @@ export function aliasParts(aliasArn: string): AliasParts {
   );
   if (!match) {
     throw new MlshipError(
-      'APIGW_UPSTREAM_MISSING',
-      `The lambda target's aliasArn "${aliasArn}" is not a Lambda alias ARN.`,
-      {
-        kind: 'internal',
-      },
+      'APIGW_UPSTREAM_INVALID',
+      `The lambda target handed over aliasArn "${aliasArn}", which is not a Lambda alias ARN.`,
+      { kind: 'internal' },
     );
   }
   return { partition: match[1] as string, region: match[2] as string, accountId: match[3] as string };

@@ -79,7 +79,10 @@ describe('the hosted domain', () => {
   it('does not adopt an untagged pool that happens to have the same name, even one it may not describe', async () => {
     const idp = new CognitoIdentityProviderClient(h.aws.clientConfig);
     await idp.send(new CreateUserPoolCommand({ PoolName: 'iris-dev' }));
-    h.aws.failNext('cognito-idp', 'DescribeUserPool', { code: 'AccessDeniedException', message: 'not authorized' });
+    h.aws.failNext('cognito-idp', 'DescribeUserPool', {
+      code: 'AccessDeniedException',
+      message: 'not authorized',
+    });
     await engine(h, resolved(h.dir.path)).deploy();
     const pools = [...h.aws.cognito.pools.values()];
     expect(pools).toHaveLength(2);
@@ -154,5 +157,19 @@ describe('status and destroy', () => {
       'TooManyRequestsException',
       'ok',
     ]);
+  });
+});
+
+describe('a malformed upstream alias ARN', () => {
+  it('is an internal error before any change', async () => {
+    const { aliasParts } = await import('../src/desired.js');
+    expect(() => aliasParts('arn:aws:lambda:us-east-1:123456789012:function:fn')).toThrow(
+      expect.objectContaining({ code: 'APIGW_UPSTREAM_INVALID', kind: 'internal' }),
+    );
+    expect(aliasParts('arn:aws:lambda:us-east-1:123456789012:function:fn:live')).toEqual({
+      partition: 'aws',
+      region: 'us-east-1',
+      accountId: '123456789012',
+    });
   });
 });
