@@ -120,6 +120,25 @@ describe('first deploy', () => {
   });
 });
 
+describe('dry run', () => {
+  it('plans every resource of a first deploy and changes nothing', async () => {
+    const result = await engine(h, resolved(h.dir.path)).deploy({ dryRun: true });
+    expect(mutating(h.aws)).toEqual([]);
+    const plan = result.plans.find((p) => p.target === 'apigateway');
+    expect(plan?.changes.filter((c) => c.action === 'create').map((c) => c.resource)).toEqual([
+      'Cognito::UserPool',
+      'Cognito::ResourceServer',
+      'Cognito::UserPoolClient',
+      'Cognito::UserPoolDomain',
+      'ApiGateway::RestApi',
+      'ApiGateway::Stage',
+      'Lambda::Permission',
+      'ApiGateway::UsagePlan',
+      'ApiGateway::ApiKey',
+    ]);
+  });
+});
+
 describe('re-runs', () => {
   it('makes no mutating call and no deployment when nothing changed', async () => {
     const config = resolved(h.dir.path);
