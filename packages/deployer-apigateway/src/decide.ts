@@ -127,7 +127,11 @@ export function decide(current: CurrentState, desired: Desired): Decisions {
     client: !client ? 'create' : clientOk ? 'noop' : client.hasSecret ? 'update' : 'replace',
     domain: pool?.domain === desired.domainPrefix ? 'noop' : pool?.domain ? 'replace' : 'create',
     api: apiId ? 'noop' : 'create',
-    definition: definition && api.stage && api.deployedHash === definition.hash ? 'noop' : 'update',
+    definition: !api.stage
+      ? 'create'
+      : definition && api.deployedHash === definition.hash
+        ? 'noop'
+        : 'update',
     ...(definition ? { definitionHash: definition.hash } : {}),
     stage: api.stage ? 'noop' : 'create',
     stagePatch: stagePatch(current, desired),

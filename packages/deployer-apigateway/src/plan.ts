@@ -71,7 +71,11 @@ export function changesOf(d: Decisions, desired: Desired, current: CurrentState)
       d.definition,
       'ApiGateway::Deployment',
       apiId,
-      d.definition === 'noop' ? 'definition unchanged' : 'API definition changed: import and deploy',
+      d.definition === 'noop'
+        ? 'definition unchanged'
+        : d.definition === 'create'
+          ? 'import and deploy the API definition'
+          : 'API definition changed: import and deploy',
       d.definitionHash
         ? [{ field: 'definition', before: current.api.deployedHash ?? null, after: d.definitionHash }]
         : undefined,

@@ -131,6 +131,7 @@ describe('dry run', () => {
       'Cognito::UserPoolClient',
       'Cognito::UserPoolDomain',
       'ApiGateway::RestApi',
+      'ApiGateway::Deployment',
       'ApiGateway::Stage',
       'Lambda::Permission',
       'ApiGateway::UsagePlan',
