@@ -1,5 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { TARGETS as CORE_TARGETS, deploy, destroy, manualClock, RecordingIoHost } from '@mlship/core';
+import {
+  TARGETS as CORE_TARGETS,
+  deploy,
+  destroy,
+  manualClock,
+  RecordingIoHost,
+  rollback,
+} from '@mlship/core';
 import { tempDir } from '@mlship/test-support';
 import { describe, expect, it } from 'vitest';
 import { resolved, useFakeAws } from './harness.js';
@@ -93,5 +100,38 @@ describe('engine: sagemaker → lambda', () => {
     const printed = JSON.stringify(host.events);
     expect(printed).toContain('Lambda::Function');
     expect(printed).not.toContain('p4ssw0rd-x');
+  });
+
+  it('rollback takes SageMaker back to the previous config and the proxy back to the version of that model', async () => {
+    await using dir = await tempDir();
+    h.aws.ecr.putImage('iris', 'v1');
+    h.aws.ecr.putImage('iris', 'v2');
+    const config = { ...resolved(), file: `${dir.path}/release.yaml` };
+    const options = {
+      file: config.file,
+      env: config.env,
+      host: new RecordingIoHost(),
+      resolved: config,
+      importer,
+      targets: TARGETS,
+      clock: manualClock(Date.now()),
+      processEnv: { ...process.env },
+      cwd: dir.path,
+    };
+    const first = await deploy({ ...options, imageTag: 'v1' });
+    const second = await deploy({ ...options, imageTag: 'v2' });
+    expect(second.outputs.lambda?.modelVersion).not.toBe(first.outputs.lambda?.modelVersion);
+    expect(second.outputs.lambda?.version).toBe('2');
+
+    const reports = await rollback(options);
+    expect(reports.map((r) => [r.target, r.to])).toEqual([
+      ['sagemaker', first.outputs.sagemaker?.endpointConfigName],
+      ['lambda', '1'],
+    ]);
+    const fn = h.aws.lambda.functions.get('iris-dev-proxy');
+    expect(fn?.aliases.get('live')?.FunctionVersion).toBe('1');
+    expect(fn?.versions.get('1')?.Environment?.Variables.MODEL_VERSION).toBe(
+      first.outputs.lambda?.modelVersion,
+    );
   });
 });

@@ -41,6 +41,13 @@ export const LAMBDA_CODES = {
     meaning: 'the ElastiCache Serverless cache is create-failed (or vanished) instead of available',
     fix: 'check the cache.vpc subnets and security groups, delete the failed cache, and deploy again',
   },
+  LAMBDA_ROLLBACK_NONE: {
+    kind: 'deploy',
+    exit: 1,
+    meaning:
+      'rollback found no kept proxy version to go to (none for the model SageMaker now serves, or no live alias)',
+    fix: 'run mlship deploy to publish a version for the serving model, or raise proxy.keepVersions',
+  },
   LAMBDA_FUNCTION_NOT_OURS: {
     kind: 'user',
     exit: 2,
