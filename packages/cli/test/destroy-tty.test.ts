@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
@@ -12,13 +12,17 @@ let aws: FakeAws;
 let dir: TempDir;
 
 /** Runs the built CLI in a pseudo-terminal, typing `answer` once `prompt` shows up. */
-function inTerminal(args: string[], prompt: string, answer: string) {
+function inTerminal(args: string[], prompt: string, answer: string, stdoutTo?: string) {
   return new Promise<{ code: number; output: string }>((done) => {
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries({ ...process.env, ...aws.env })) {
       if (value !== undefined && key !== 'CI' && key !== 'NO_COLOR') env[key] = value;
     }
-    const term = spawnPty(process.execPath, [bin, ...args], { cwd: dir.path, env, cols: 120, rows: 30 });
+    // With `stdoutTo`, stdout goes to that file (as in `mlship deploy | tee log`); stdin and stderr stay the terminal.
+    const [file, argv] = stdoutTo
+      ? ['/bin/sh', ['-c', `exec "$0" "$@" > ${JSON.stringify(stdoutTo)}`, process.execPath, bin, ...args]]
+      : [process.execPath, [bin, ...args]];
+    const term = spawnPty(file, argv, { cwd: dir.path, env, cols: 120, rows: 30 });
     let output = '';
     let answered = false;
     term.onData((data) => {
@@ -75,6 +79,32 @@ describe('in a terminal', () => {
     expect(interrupted.code).toBe(2);
     expect(interrupted.output).toContain('Destroy cancelled; nothing was deleted.');
     expect(interrupted.output).not.toContain('Internal error');
+    expect(aws.sagemaker.endpoints.has('iris-dev')).toBe(true);
+  });
+});
+
+describe('the question follows the person, not stdout', () => {
+  it('deploy --json with stdout piped still asks (on stderr) when stdin is a terminal; destroy too', async () => {
+    aws.ecr.putImage('iris', 'v2');
+    const out = join(dir.path, 'deploy.json');
+    const deployed = await inTerminal(
+      ['deploy', '--env', 'dev', '--image-tag', 'v2', '--json'],
+      'change(s) to dev?',
+      'y\r',
+      out,
+    );
+    expect(deployed.code).toBe(0);
+    expect(deployed.output).toMatch(/Apply \d+ change\(s\) to dev\?/);
+    expect(JSON.parse(await readFile(out, 'utf8'))).toMatchObject({ env: 'dev', changed: true });
+
+    const kept = await inTerminal(
+      ['destroy', '--env', 'dev'],
+      'Destroy every resource of iris in dev?',
+      'n\r',
+      join(dir.path, 'destroy.log'),
+    );
+    expect(kept.code).toBe(2);
+    expect(kept.output).toContain('Destroy cancelled; nothing was deleted.');
     expect(aws.sagemaker.endpoints.has('iris-dev')).toBe(true);
   });
 });

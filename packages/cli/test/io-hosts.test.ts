@@ -19,6 +19,16 @@ describe('choosing the IoHost', () => {
     expect(createIoHost({ json: true }, { env: {}, stdout: tty })).toBeInstanceOf(JsonIoHost);
   });
 
+  it('can ask whenever stdin is a terminal and CI is unset, even with stdout piped or --json', () => {
+    const can = (flags: { json?: boolean }, env: NodeJS.ProcessEnv, stdinIsTty: boolean) =>
+      createIoHost(flags, { env, stdout: pipe, stderr: pipe, stdinIsTty }).interactive;
+    expect(can({}, {}, true)).toBe(true);
+    expect(can({ json: true }, {}, true)).toBe(true);
+    expect(can({}, { CI: 'true' }, true)).toBe(false);
+    expect(can({ json: true }, {}, false)).toBe(false);
+    expect(createIoHost({}, { env: {}, stdout: tty, stdinIsTty: true }).interactive).toBe(true);
+  });
+
   it('NO_COLOR and --no-color turn colours off even on a terminal', () => {
     const out = captureStream({ isTTY: true });
     const host = createIoHost(

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +14,16 @@ let stdout: MockInstance;
 let stderr: MockInstance;
 const written = (spy: MockInstance) => spy.mock.calls.map(([chunk]) => String(chunk)).join('');
 
-async function mlship(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+const DEPLOYER_WARNING = /^Warning: (@mlship\/deployer-[a-z]+) is not installed, .*\n/gm;
+
+/** Runs validate; deployer warnings (which depend on what this checkout has installed) are returned apart. */
+async function mlship(
+  ...args: string[]
+): Promise<{ code: number; out: string; err: string; deployersMissing: string[] }> {
   const code = await run(['node', 'mlship', ...args]);
-  return { code, out: written(stdout), err: written(stderr) };
+  const all = written(stderr);
+  const deployersMissing = [...all.matchAll(DEPLOYER_WARNING)].map((match) => match[1]!);
+  return { code, out: written(stdout), err: all.replace(DEPLOYER_WARNING, ''), deployersMissing };
 }
 
 beforeEach(() => {
@@ -54,6 +62,16 @@ describe('mlship validate', () => {
     expect(settings.sagemaker.deployment.strategy).toBe('canary');
     expect(settings.api.apigee?.environment).toBe('prod');
     expect(err).toBe(`${SAMPLE} is valid (prod; 0 warnings)\n`);
+  });
+
+  it('warns about a deployer package an environment needs that cannot be loaded, never about one that can', async () => {
+    const { code, deployersMissing } = await mlship('validate', '--file', SAMPLE);
+    expect(code).toBe(0);
+    expect(deployersMissing).not.toContain('@mlship/deployer-sagemaker');
+    const cliModules = fileURLToPath(new URL('../node_modules/', import.meta.url));
+    for (const name of ['lambda', 'apigateway', 'apigee'].map((t) => `@mlship/deployer-${t}`)) {
+      expect(deployersMissing.includes(name)).toBe(!existsSync(join(cliModules, name)));
+    }
   });
 
   it('prints every environment by default', async () => {

@@ -1,4 +1,5 @@
 import { type AwsClientConfig, awsClientConfig } from './aws-config.js';
+import { mapNetworkErrors } from './aws-network.js';
 import type { DeployContext } from './deploy/contract.js';
 
 export type AwsClientConstructor<C> = new (config: AwsClientConfig) => C;
@@ -32,6 +33,7 @@ export function awsClient<C>(
   let client = byRegion.get(region) as C | undefined;
   if (!client) {
     client = new Client(awsClientConfig(region, ctx.env));
+    mapNetworkErrors(client, ctx.env);
     byRegion.set(region, client);
   }
   return client;

@@ -21,10 +21,16 @@ export {
 } from './deploy/contract.js';
 export { type DestroyOptions, destroy, type RollbackOptions, rollback, status } from './deploy/day2.js';
 export { type DeployOptions, type DeployResult, deploy } from './deploy/deploy.js';
-export { outputsPath } from './deploy/outputs-file.js';
+export {
+  deployerInstalled,
+  type LoadedTarget,
+  type ModuleImporter,
+  missingDeployerWarnings,
+} from './deploy/deployer-loader.js';
+export { outputsPath, readOutputs } from './deploy/outputs-file.js';
 export { DEFAULT_BACKOFF_MS, formatElapsed, type PollOptions, pollUntil } from './deploy/poll.js';
-export { renderPlan } from './deploy/render-plan.js';
-export { type ModuleImporter, TARGETS, type TargetEntry } from './deploy/targets.js';
+export { renderPlan, type TargetSummary } from './deploy/render-plan.js';
+export { enabledTargets, TARGETS, type TargetEntry } from './deploy/targets.js';
 export {
   deployError,
   type ErrorKind,

@@ -17,8 +17,13 @@ export interface DeterministicZip {
   sha256Base64: string;
 }
 
-/** DOS times have no zone and cannot go below 1980: one fixed date for every entry. */
-const FIXED_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
+/**
+ * DOS times have no zone and cannot go below 1980: one fixed date for every entry. fflate encodes the date from its
+ * local-time fields, so it is built from local fields (a UTC date would shift with TZ, and throw west of Greenwich).
+ */
+function fixedDate(): Date {
+  return new Date(1980, 0, 1, 0, 0, 0);
+}
 
 /**
  * The same entries give the same bytes: sorted paths, one fixed date, fixed mode and compression level, no
@@ -33,7 +38,7 @@ export function deterministicZip(entries: readonly ZipEntry[]): DeterministicZip
     // attrs holds the Unix mode in the high 16 bits of the external attributes (os 3 = Unix).
     files[entry.path] = [
       data,
-      { mtime: FIXED_DATE, level: 9, attrs: ((entry.mode ?? 0o644) | 0o100000) << 16, os: 3 },
+      { mtime: fixedDate(), level: 9, attrs: ((entry.mode ?? 0o644) | 0o100000) << 16, os: 3 },
     ];
   }
   const bytes = zipSync(files);

@@ -23,6 +23,21 @@ describe('deterministicZip', () => {
     expect(a.sha256).not.toBe(b.sha256);
   });
 
+  it('gives the same bytes in every time zone, west of Greenwich included', () => {
+    const saved = process.env.TZ;
+    const entries = [{ path: 'a.txt', data: 'a' }];
+    try {
+      const hashes = ['UTC', 'America/Los_Angeles', 'Pacific/Chatham', 'Asia/Kolkata'].map((tz) => {
+        process.env.TZ = tz;
+        return deterministicZip(entries).sha256;
+      });
+      expect(new Set(hashes).size).toBe(1);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
   it('refuses duplicate paths', () => {
     expect(() =>
       deterministicZip([

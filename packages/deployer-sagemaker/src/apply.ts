@@ -162,6 +162,7 @@ function outputsOf(detail: SageMakerDetail, arn: string | undefined): Outputs {
     ...(arn ? { endpointArn: arn } : {}),
     endpointConfigName: detail.desired.configName,
     modelName: detail.desired.model.ModelName,
+    modelVersion: detail.desired.modelVersion,
     variantName: detail.desired.variant.VariantName,
     imageUri: detail.desired.image.uri,
   };

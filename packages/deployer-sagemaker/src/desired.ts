@@ -43,6 +43,8 @@ export interface DesiredScaling {
 export interface Desired {
   endpointName: string;
   model: DesiredModel;
+  /** The Model's content hash (image digest, environment, role): what the Lambda keys its cache on. */
+  modelVersion: string;
   configName: string;
   variant: DesiredVariant;
   dataCapture?: DesiredDataCapture;
@@ -171,6 +173,7 @@ export function desiredState(resolved: ResolvedConfig, image: ImageRef): Desired
   return {
     endpointName: name,
     model,
+    modelVersion: modelHash,
     configName: endpointConfigName(config.name, env, configHash),
     variant,
     ...(dataCapture ? { dataCapture } : {}),

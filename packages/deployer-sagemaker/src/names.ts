@@ -43,3 +43,8 @@ export function scalingResourceId(endpoint: string, variant: string): string {
 export function scalingPolicyName(endpoint: string): string {
   return `${endpoint}-invocations-per-instance`;
 }
+
+/** The content hash at the end of a versioned model name (`<name>-<env>-<hash>`), or undefined. */
+export function versionOf(candidate: string, name: string, env: string): string | undefined {
+  return isVersionName(candidate, name, env) ? candidate.slice(versionPrefix(name, env).length) : undefined;
+}

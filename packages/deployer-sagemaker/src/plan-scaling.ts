@@ -58,7 +58,14 @@ export function planScaling(
       diff: rangeDiff,
     });
   }
-  if (policyDiff.length > 0) {
+  if (!policy) {
+    changes.push({
+      action: 'create',
+      resource: 'ApplicationAutoScaling::ScalingPolicy',
+      id,
+      reason: `drift: the scalable target has no target-tracking policy; target ${want.targetValue} invocations/instance`,
+    });
+  } else if (policyDiff.length > 0) {
     changes.push({
       action: 'update',
       resource: 'ApplicationAutoScaling::ScalingPolicy',

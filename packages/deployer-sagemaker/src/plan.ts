@@ -73,7 +73,11 @@ export function planSageMaker(ctx: DeployContext, current: CurrentState): Deploy
   const action = endpointAction(current);
   const instanceCount = instanceCountFor(current, action);
   const createModel = !current.desiredModelExists;
-  const createConfig = !current.desiredConfigExists && action !== 'none';
+  // Drift: the config the endpoint serves was deleted; it is recreated under the same name so that later updates,
+  // rollbacks and status keep working.
+  const configDrift = action === 'none' && current.servingConfigMissing;
+  const createConfig = !current.desiredConfigExists && (action !== 'none' || configDrift);
+  const modelDrift = createModel && action === 'none';
 
   changes.push(
     createModel
@@ -81,7 +85,9 @@ export function planSageMaker(ctx: DeployContext, current: CurrentState): Deploy
           action: 'create',
           resource: 'SageMaker::Model',
           id: desired.model.ModelName,
-          reason: `image ${desired.image.repository}:${desired.image.tag}`,
+          reason: modelDrift
+            ? `drift: deleted outside mlship while ${desired.configName} uses it`
+            : `image ${desired.image.repository}:${desired.image.tag}`,
         }
       : { action: 'noop', resource: 'SageMaker::Model', id: desired.model.ModelName, reason: 'exists' },
   );
@@ -91,7 +97,9 @@ export function planSageMaker(ctx: DeployContext, current: CurrentState): Deploy
           action: 'create',
           resource: 'SageMaker::EndpointConfig',
           id: desired.configName,
-          reason: `${instanceCount} x ${desired.variant.InstanceType}`,
+          reason: configDrift
+            ? `drift: deleted outside mlship while ${desired.endpointName} serves it`
+            : `${instanceCount} x ${desired.variant.InstanceType}`,
         }
       : { action: 'noop', resource: 'SageMaker::EndpointConfig', id: desired.configName, reason: 'exists' },
   );
@@ -187,6 +195,7 @@ export function planSageMaker(ctx: DeployContext, current: CurrentState): Deploy
       ...(endpoint?.arn ? { endpointArn: endpoint.arn } : {}),
       endpointConfigName: desired.configName,
       modelName: desired.model.ModelName,
+      modelVersion: desired.modelVersion,
       variantName: desired.variant.VariantName,
       imageUri: desired.image.uri,
     },

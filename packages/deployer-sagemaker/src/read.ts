@@ -23,6 +23,8 @@ export interface CurrentState {
   desired: Desired;
   endpoint?: EndpointState;
   currentConfig?: ConfigState;
+  /** The endpoint serves a config that no longer exists (deleted behind mlship's back; AWS allows that). */
+  servingConfigMissing: boolean;
   desiredModelExists: boolean;
   desiredConfigExists: boolean;
   scaling?: ScalingState;
@@ -41,7 +43,7 @@ export function ownedBy(ctx: DeployContext, tags: Record<string, string>): boole
   return tags['mlship:app'] === ctx.resolved.config.name && tags['mlship:env'] === ctx.resolved.env;
 }
 
-async function modelExists(ctx: DeployContext, name: string): Promise<boolean> {
+export async function modelExists(ctx: DeployContext, name: string): Promise<boolean> {
   try {
     await clientsFor(ctx).sagemaker.send(new DescribeModelCommand({ ModelName: name }));
     return true;
@@ -114,6 +116,7 @@ export async function readState(ctx: DeployContext): Promise<CurrentState> {
     desired,
     ...(endpoint ? { endpoint } : {}),
     ...(currentConfig ? { currentConfig } : {}),
+    servingConfigMissing: Boolean(endpoint?.configName && !currentConfig),
     desiredModelExists:
       versions.models.some((m) => m.name === desired.model.ModelName) ||
       (await modelExists(ctx, desired.model.ModelName)),

@@ -1,9 +1,14 @@
-import { AddTagsCommand, type DeploymentConfig, UpdateEndpointCommand } from '@aws-sdk/client-sagemaker';
+import {
+  AddTagsCommand,
+  type DeploymentConfig,
+  DescribeModelCommand,
+  UpdateEndpointCommand,
+} from '@aws-sdk/client-sagemaker';
 import { type DeployContext, deployError, type RollbackReport, userError } from '@mlship/core';
-import { clientsFor } from './clients.js';
+import { clientsFor, isNotFound } from './clients.js';
 import { deploymentConfig } from './desired.js';
 import { waitForEndpoint } from './endpoint.js';
-import { endpointName, scalingResourceId } from './names.js';
+import { endpointName, scalingResourceId, versionOf } from './names.js';
 import { listTags, ownedBy, readEndpoint } from './read.js';
 import { deregisterScaling, readScaling, registerScaling, restorable } from './scaling.js';
 import { describeConfig, listVersions } from './versions.js';
@@ -100,9 +105,28 @@ export async function rollbackSageMaker(ctx: DeployContext, to?: string): Promis
       endpointName: name,
       endpointArn: endpoint.arn,
       endpointConfigName: target,
-      ...(targetConfig.modelName ? { modelName: targetConfig.modelName } : {}),
+      ...(await modelOutputs(ctx, targetConfig.modelName)),
       variantName: sm.variantName,
     },
+  };
+}
+
+/** The rolled-back model's name, content hash and image, so the outputs file describes what now serves. */
+async function modelOutputs(ctx: DeployContext, model: string | undefined): Promise<Record<string, string>> {
+  if (!model) return {};
+  const { name } = ctx.resolved.config;
+  const version = versionOf(model, name, ctx.resolved.env);
+  const described = await clientsFor(ctx)
+    .sagemaker.send(new DescribeModelCommand({ ModelName: model }))
+    .catch((error: unknown) => {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    });
+  const image = described?.PrimaryContainer?.Image;
+  return {
+    modelName: model,
+    ...(version ? { modelVersion: version } : {}),
+    ...(image ? { imageUri: image } : {}),
   };
 }
 

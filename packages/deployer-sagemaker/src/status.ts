@@ -1,8 +1,9 @@
 import type { DeployContext, StatusReport } from '@mlship/core';
 import { describeEndpoint } from './endpoint.js';
 import { endpointName, scalingResourceId } from './names.js';
-import { readScaling } from './scaling.js';
-import { describeConfig, listVersions } from './versions.js';
+import { modelExists } from './read.js';
+import { readScaling, type ScalingState } from './scaling.js';
+import { type ConfigState, describeConfig, listVersions } from './versions.js';
 
 export async function statusSageMaker(ctx: DeployContext): Promise<StatusReport> {
   const { config, env } = ctx.resolved;
@@ -28,10 +29,12 @@ export async function statusSageMaker(ctx: DeployContext): Promise<StatusReport>
     image: v.DeployedImages?.[0]?.SpecifiedImage,
   }));
   const count = variants.map((v) => v.currentInstanceCount ?? '?').join('+');
+  const drift = await driftOf(ctx, endpoint.EndpointConfigName, current, scaling);
   const summary =
     `${name} ${endpoint.EndpointStatus} on ${endpoint.EndpointConfigName} (${count} x ${current?.instanceType ?? '?'})` +
     (scaling ? `, autoscaling ${scaling.min}-${scaling.max}` : '') +
-    (endpoint.FailureReason ? `, last failure: ${endpoint.FailureReason}` : '');
+    (endpoint.FailureReason ? `, last failure: ${endpoint.FailureReason}` : '') +
+    (drift.length > 0 ? `\n  drift: ${drift.join('; ')} (\`mlship deploy\` repairs it)` : '');
   return {
     target: 'sagemaker',
     exists: true,
@@ -47,6 +50,7 @@ export async function statusSageMaker(ctx: DeployContext): Promise<StatusReport>
       lastModified: endpoint.LastModifiedTime?.toISOString(),
       variants,
       autoscaling: scaling ?? null,
+      drift,
       versions: versions.configs
         .sort((a, b) => b.created - a.created)
         .map((c) => ({
@@ -56,4 +60,24 @@ export async function statusSageMaker(ctx: DeployContext): Promise<StatusReport>
         })),
     },
   };
+}
+
+/** What release.yaml needs that no longer exists (deleted behind mlship's back); a deploy recreates it. */
+async function driftOf(
+  ctx: DeployContext,
+  configName: string | undefined,
+  current: ConfigState | undefined,
+  scaling: ScalingState | undefined,
+): Promise<string[]> {
+  const drift: string[] = [];
+  if (configName && !current)
+    drift.push(`endpoint config ${configName} was deleted while the endpoint serves it`);
+  if (current?.modelName && !(await modelExists(ctx, current.modelName))) {
+    drift.push(`model ${current.modelName} was deleted while ${current.name} uses it`);
+  }
+  if (ctx.resolved.config.sagemaker.autoscaling.enabled) {
+    if (!scaling) drift.push('autoscaling is enabled in release.yaml but not registered');
+    else if (!scaling.policy) drift.push(`the scalable target ${scaling.resourceId} has no scaling policy`);
+  }
+  return drift;
 }

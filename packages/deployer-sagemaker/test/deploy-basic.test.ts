@@ -40,7 +40,8 @@ describe('deploy to SageMaker', () => {
     const result = await e.deploy();
     expect(result.changed).toBe(false);
     expect(h.aws.mutatingCalls()).toEqual([]);
-    expect(e.host.messages()).toContain('dev: no changes');
+    const printed = e.host.events.find((event) => event.kind === 'result')?.text ?? '';
+    expect(printed).toMatch(/^dev: no changes\n {2}sagemaker: unchanged\n/);
   });
 
   it('--dry-run prints the plan and makes zero mutating calls', async () => {

@@ -11,14 +11,14 @@ import {
   type TargetEntry,
 } from '@mlship/core';
 import { type FakeAws, startFakeAws, type TempDir, tempDir } from '@mlship/test-support';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 export const ACCOUNT = '123456789012';
 export const ROLE = `arn:aws:iam::${ACCOUNT}:role/sagemaker-exec`;
 export const REPO = 'iris-classifier';
 
 const TARGETS: TargetEntry[] = [
-  { name: 'sagemaker', packageName: '@mlship/deployer-sagemaker', shipped: true, enabled: () => true },
+  { name: 'sagemaker', packageName: '@mlship/deployer-sagemaker', enabled: () => true },
 ];
 const importer = async (specifier: string) => {
   if (specifier === '@mlship/deployer-sagemaker') return import('../src/index.js');
@@ -44,6 +44,8 @@ export function useFakeAws(): Harness {
     harness.aws.ecr.putImage(REPO, 'v1');
     harness.aws.ecr.putImage(REPO, 'v2');
   });
+  // A fake answer that does not fit the API model would let wrong code pass: fail the test instead.
+  afterEach(() => expect(harness.aws.responseViolations).toEqual([]));
   afterAll(async () => {
     await harness.aws?.stop();
   });

@@ -74,6 +74,7 @@ describe('planSageMaker', () => {
   const base: CurrentState = {
     desired,
     desiredModelExists: false,
+    servingConfigMissing: false,
     desiredConfigExists: false,
     stale: { configs: [], models: [] },
   };

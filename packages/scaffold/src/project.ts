@@ -48,10 +48,8 @@ export async function planInit(answers: InitAnswers, options: PlanOptions = {}):
 /** The `mlship` CLI plus the deployer packages the chosen front doors need, pinned to the running version. */
 export function mlshipDevDependencies(answers: InitAnswers, version: string): Record<string, string> {
   const fronts = answers.environments.map((env) => frontOf(answers, env));
-  const packages = TARGETS.filter(
-    (target) =>
-      target.shipped &&
-      fronts.some((front) => target.enabled({ front } as Parameters<typeof target.enabled>[0])),
+  const packages = TARGETS.filter((target) =>
+    fronts.some((front) => target.enabled({ front } as Parameters<typeof target.enabled>[0])),
   ).map((target) => target.packageName);
   return Object.fromEntries(['mlship', ...packages].sort().map((name) => [name, `^${version}`]));
 }

@@ -11,7 +11,7 @@ import { templateDir } from '../src/templates-dir.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const circleSchema = JSON.parse(
-  readFileSync(join(repoRoot, '..', 'shared', 'schemas', 'circleci-config.schema.json'), 'utf8'),
+  readFileSync(join(repoRoot, 'test', 'fixtures', 'circleci-config.schema.json'), 'utf8'),
 );
 const validateCircle = new Ajv({ allErrors: true, strict: false }).compile(circleSchema);
 

@@ -1,8 +1,19 @@
+export type { ApigeeCall, ApigeeUpload, FakeApigee, FakeApigeeOptions } from './apigee/fake-apigee.js';
+export { startFakeApigee } from './apigee/fake-apigee.js';
+export type { ApigeeOrg } from './apigee/state.js';
 export type { ScalableTarget } from './autoscaling.js';
 export { FakeAutoScaling } from './autoscaling.js';
 export type { EcrImage } from './ecr.js';
 export { FakeEcr } from './ecr.js';
-export type { FakeAws, FakeAwsOptions, InjectedError, RecordedCall, ServiceName } from './fake-aws.js';
+export type {
+  FakeAws,
+  FakeAwsOptions,
+  Handler,
+  InjectedError,
+  RecordedCall,
+  ResponseViolation,
+  ServiceName,
+} from './fake-aws.js';
 export { startFakeAws } from './fake-aws.js';
 export { type CapturedStream, captureStream } from './fixtures/capture-stream.js';
 export { type TempDir, tempDir } from './fixtures/temp-dir.js';
@@ -17,3 +28,6 @@ export type {
   Tag,
   VariantState,
 } from './sagemaker/state.js';
+export type { Invocation, ModelHandler, ModelReply } from './sagemaker-runtime/runtime.js';
+export { FakeSageMakerRuntime } from './sagemaker-runtime/runtime.js';
+export { AwsError } from './server/aws-error.js';

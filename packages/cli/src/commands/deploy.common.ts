@@ -15,7 +15,7 @@ export function parseTimeout(value: string | undefined): number | undefined {
   return minutes;
 }
 
-/** Engine options from CLI flags; deployer packages are imported from the CLI package so they resolve here. */
+/** Engine options from CLI flags; a deployer the project does not have is imported from beside the CLI. */
 export function engineOptionsFrom(flags: EngineFlags): { host: IoHost; options: EngineOptions } {
   const host = createIoHost(flags);
   const timeoutMinutes = parseTimeout(flags.timeout);

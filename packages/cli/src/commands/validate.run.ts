@@ -1,4 +1,10 @@
-import { formatProblem, loadRelease, renderResolvedText, resolvedJson } from '@mlship/core';
+import {
+  formatProblem,
+  loadRelease,
+  missingDeployerWarnings,
+  renderResolvedText,
+  resolvedJson,
+} from '@mlship/core';
 import type { ValidateFlags } from './validate.define.js';
 
 export interface CommandOutput {
@@ -18,6 +24,10 @@ export async function runValidate(
     flags.env === undefined ? {} : { env: flags.env },
   );
   for (const warning of warnings) output.stderr.write(`Warning: ${formatProblem(warning)}\n`);
+  // Deployers resolve from the project first, then from the CLI (this module).
+  for (const line of missingDeployerWarnings(environments, import.meta.url)) {
+    output.stderr.write(`Warning: ${line}\n`);
+  }
   if (flags.json) {
     output.stdout.write(`${JSON.stringify(resolvedJson(environments, warnings), null, 2)}\n`);
     return 0;

@@ -1,4 +1,5 @@
 import { formatElapsed, type IoHost, type IoMessage, type Progress } from '@mlship/core';
+import type { Asker } from './ask.js';
 import { prefixed, type Styler } from './style.js';
 
 export interface StreamHostOptions {
@@ -7,12 +8,16 @@ export interface StreamHostOptions {
   styler: Styler;
   debug: boolean;
   now?: () => number;
+  /** Set when a person can answer at a terminal (stdin is a TTY, CI unset) although stdout is piped. */
+  ask?: Asker;
 }
 
-/** For CI and pipes: one plain line per message and per state change, no spinners, no prompts. */
+/** For CI and pipes: one plain line per message and per state change, no spinners; asks only when a person can answer. */
 export class CiIoHost implements IoHost {
-  readonly interactive = false;
-  constructor(private readonly options: StreamHostOptions) {}
+  readonly interactive: boolean;
+  constructor(private readonly options: StreamHostOptions) {
+    this.interactive = options.ask !== undefined;
+  }
 
   notify(message: IoMessage): void {
     if (message.level === 'debug' && !this.options.debug) return;
@@ -21,8 +26,10 @@ export class CiIoHost implements IoHost {
     stream.write(`${this.options.styler.level(message.level, prefixed(message.level, message.message))}\n`);
   }
 
-  async confirm(_question: string, options: { default?: boolean } = {}): Promise<boolean> {
-    return options.default ?? false;
+  async confirm(question: string, options: { default?: boolean } = {}): Promise<boolean> {
+    return this.options.ask
+      ? this.options.ask(question, options.default ?? false)
+      : (options.default ?? false);
   }
 
   progress(label: string): Progress {

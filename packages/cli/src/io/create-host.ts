@@ -1,4 +1,5 @@
 import type { IoHost } from '@mlship/core';
+import { askOn } from './ask.js';
 import { CiIoHost } from './ci-host.js';
 import { InteractiveIoHost } from './interactive-host.js';
 import { JsonIoHost } from './json-host.js';
@@ -25,9 +26,18 @@ export function hostKind(flags: HostFlags, environment: HostEnvironment = {}): H
   const env = environment.env ?? process.env;
   const stdout = environment.stdout ?? process.stdout;
   if (flags.json) return 'json';
-  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
   const tty = Boolean(stdout.isTTY) && (environment.stdinIsTty ?? Boolean(process.stdin.isTTY));
-  return ci || !tty ? 'ci' : 'interactive';
+  return isCi(env) || !tty ? 'ci' : 'interactive';
+}
+
+function isCi(env: NodeJS.ProcessEnv): boolean {
+  return env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
+}
+
+/** A person can answer a question when stdin is a terminal and CI is not set, whatever stdout is. */
+export function personAtTerminal(environment: HostEnvironment = {}): boolean {
+  const env = environment.env ?? process.env;
+  return !isCi(env) && (environment.stdinIsTty ?? Boolean(process.stdin.isTTY));
 }
 
 export function createIoHost(flags: HostFlags, environment: HostEnvironment = {}): IoHost {
@@ -36,8 +46,12 @@ export function createIoHost(flags: HostFlags, environment: HostEnvironment = {}
   const stderr = environment.stderr ?? process.stderr;
   const debug = Boolean(flags.debug);
   const kind = hostKind(flags, environment);
-  if (kind === 'json') return new JsonIoHost(stdout, stderr, debug);
+  // With stdout piped or carrying JSON, a question still reaches the person, on stderr.
+  const ask = personAtTerminal(environment) ? askOn(stderr) : undefined;
+  if (kind === 'json') return new JsonIoHost(stdout, stderr, debug, ask);
   const color = colorEnabled(env, flags.color === false, Boolean(stdout.isTTY));
   const options = { stdout, stderr, styler: styler(color), debug };
-  return kind === 'ci' ? new CiIoHost(options) : new InteractiveIoHost({ ...options, color });
+  return kind === 'ci'
+    ? new CiIoHost({ ...options, ...(ask ? { ask } : {}) })
+    : new InteractiveIoHost({ ...options, color });
 }

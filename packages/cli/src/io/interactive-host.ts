@@ -1,5 +1,6 @@
 import { formatElapsed, type IoHost, type IoMessage, type Progress } from '@mlship/core';
 import ora from 'ora';
+import { askOn } from './ask.js';
 import type { StreamHostOptions } from './ci-host.js';
 import { prefixed } from './style.js';
 
@@ -16,14 +17,7 @@ export class InteractiveIoHost implements IoHost {
   }
 
   async confirm(question: string, options: { default?: boolean } = {}): Promise<boolean> {
-    const { confirm } = await import('@inquirer/prompts');
-    try {
-      return await confirm({ message: question, default: options.default ?? false });
-    } catch (error) {
-      // Ctrl-C at a yes/no question is a "no", so the command reports its own cancellation (exit 2).
-      if (error instanceof Error && error.name === 'ExitPromptError') return false;
-      throw error;
-    }
+    return askOn(this.options.stdout)(question, options.default ?? false);
   }
 
   progress(label: string): Progress {

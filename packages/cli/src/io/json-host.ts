@@ -1,13 +1,18 @@
 import type { IoHost, IoMessage, Progress } from '@mlship/core';
+import type { Asker } from './ask.js';
 
 /** `--json`: the machine-readable result alone on stdout, every log line on stderr. */
 export class JsonIoHost implements IoHost {
-  readonly interactive = false;
+  readonly interactive: boolean;
   constructor(
     private readonly stdout: NodeJS.WritableStream,
     private readonly stderr: NodeJS.WritableStream,
     private readonly debug: boolean,
-  ) {}
+    /** Set when a person can answer at a terminal; the question goes to stderr. */
+    private readonly ask?: Asker,
+  ) {
+    this.interactive = ask !== undefined;
+  }
 
   notify(message: IoMessage): void {
     if (message.level === 'debug' && !this.debug) return;
@@ -16,8 +21,8 @@ export class JsonIoHost implements IoHost {
     );
   }
 
-  async confirm(_question: string, options: { default?: boolean } = {}): Promise<boolean> {
-    return options.default ?? false;
+  async confirm(question: string, options: { default?: boolean } = {}): Promise<boolean> {
+    return this.ask ? this.ask(question, options.default ?? false) : (options.default ?? false);
   }
 
   progress(label: string): Progress {

@@ -68,6 +68,10 @@ export const apigeeAuthSchema = z.discriminatedUnion('type', [
       issuer: z.string().min(1),
       audience: z.string().min(1),
       jwksUri: z.url({ protocol: /^https$/, error: 'an https:// URL' }),
+      algorithm: z
+        .enum(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'])
+        .optional()
+        .describe('The signing algorithm your auth service uses; default RS256'),
     })
     .describe('Verify JWTs issued by your auth service'),
   z
@@ -97,6 +101,40 @@ export const apigeeSchema = z
     spikeArrest: z
       .strictObject({ rate: z.string().regex(/^\d+p[sm]$/, 'a rate such as 100ps or 600pm') })
       .default({ rate: '100ps' }),
+    proxyName: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,255}$/, 'an API proxy name of letters, digits, . _ and -')
+      .optional()
+      .describe('API proxy name; default <name>-<environment>'),
+    targetServer: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,255}$/, 'a target server name of letters, digits, . _ and -')
+      .optional()
+      .describe('TargetServer pointing at the AWS side; default <proxy name>-aws'),
+    keepRevisions: positiveInt
+      .max(100)
+      .optional()
+      .describe('Revisions of the proxy to keep (default 5); older undeployed ones are deleted'),
+    cors: z
+      .strictObject({
+        allowOrigins: z
+          .array(z.url({ protocol: /^https?$/, error: 'an origin such as https://app.example.com' }))
+          .min(1),
+        maxAge: positiveInt.max(86400).default(3600).describe('Seconds a browser may cache a preflight'),
+      })
+      .optional()
+      .describe('Answer CORS preflights and add CORS headers for these origins'),
+    developerApp: z
+      .strictObject({
+        developerEmail: z.email(),
+        appName: z
+          .string()
+          .regex(/^[A-Za-z0-9._-]{1,255}$/, 'an app name of letters, digits, . _ and -')
+          .optional()
+          .describe('Default <proxy name>-app'),
+      })
+      .optional()
+      .describe('Create a developer (if missing) and an app with a key for the API product'),
   })
   .describe('Apigee X API proxy (JWT/OAuth, quota, spike arrest)');
 

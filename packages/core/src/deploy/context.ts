@@ -1,10 +1,13 @@
+import { dirname } from 'node:path';
 import { regionOverrideNotice } from '../aws-config.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { IoHost } from '../io/io-host.js';
 import { systemClock } from './clock.js';
-import type { Clock, DeployContext } from './contract.js';
+import type { Clock, DeployContext, Outputs } from './contract.js';
+import { type LoadedTarget, loadTargets, type ModuleImporter } from './deployer-loader.js';
 import { loadEnvironment } from './load-environment.js';
-import { type LoadedTarget, loadTargets, type ModuleImporter, TARGETS, type TargetEntry } from './targets.js';
+import { readOutputs } from './outputs-file.js';
+import type { TargetEntry } from './targets.js';
 
 /** Options every engine command shares (deploy, status, rollback, destroy). */
 export interface EngineOptions {
@@ -13,7 +16,7 @@ export interface EngineOptions {
   host: IoHost;
   /** Skip loading release.yaml and use this environment (tests, programmatic callers). */
   resolved?: ResolvedConfig;
-  /** How deployer packages are imported; the CLI passes `(s) => import(s)`. */
+  /** How deployer packages the project does not have are imported; the CLI passes `(s) => import(s)`. */
   importer?: ModuleImporter;
   targets?: readonly TargetEntry[];
   clock?: Clock;
@@ -23,28 +26,38 @@ export interface EngineOptions {
   imageTag?: string;
   wait?: boolean;
   timeoutMinutes?: number;
+  /** Plan only (deploy --dry-run); deployers see it as `ctx.dryRun`. */
+  dryRun?: boolean;
 }
 
 export interface Engine {
   resolved: ResolvedConfig;
   targets: LoadedTarget[];
   context(upstream: DeployContext['upstream']): DeployContext;
+  /** The outputs file's entries of the targets before `index` (status, rollback and destroy). */
+  upstreamOf(index: number, known?: Record<string, Outputs>): DeployContext['upstream'];
+  /** The outputs file as it was when the command started. */
+  lastOutputs: Record<string, Outputs>;
 }
 
 export async function prepareEngine(options: EngineOptions): Promise<Engine> {
   const resolved = options.resolved ?? (await loadEnvironment(options.file, options.env, options.host));
-  const importer = options.importer ?? ((specifier: string) => import(specifier));
-  const targets = await loadTargets(
-    resolved.config,
-    importer,
-    (entry, why, installed) =>
-      options.host.notify({
-        level: installed ? 'debug' : 'warn',
-        code: 'TARGET_SKIPPED',
-        message: `skipping ${entry.name}: ${why}`,
-      }),
-    options.targets ?? TARGETS,
+  const targets = await loadTargets({
+    env: resolved.env,
+    config: resolved.config,
+    projectDir: dirname(resolved.file),
+    importer: options.importer ?? ((specifier: string) => import(specifier)),
+    ...(options.targets ? { targets: options.targets } : {}),
+  });
+  const lastOutputs = await readOutputs(resolved.file, resolved.env, (why) =>
+    options.host.notify({ level: 'warn', code: 'OUTPUTS_UNREADABLE', message: `ignoring outputs: ${why}` }),
   );
+  const upstreamOf = (index: number, known: Record<string, Outputs> = lastOutputs) =>
+    Object.fromEntries(
+      targets
+        .slice(0, index)
+        .flatMap(({ entry }) => (known[entry.name] ? [[entry.name, known[entry.name]!]] : [])),
+    );
   const processEnv = options.processEnv ?? process.env;
   const notice = regionOverrideNotice(resolved.config.region, processEnv, resolved.env);
   if (notice) options.host.notify({ level: 'warn', code: 'REGION_OVERRIDE', message: notice });
@@ -59,6 +72,7 @@ export async function prepareEngine(options: EngineOptions): Promise<Engine> {
     ...(options.imageTag === undefined ? {} : { imageTag: options.imageTag }),
     ...(options.timeoutMinutes === undefined ? {} : { timeoutMinutes: options.timeoutMinutes }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.dryRun ? { dryRun: true } : {}),
   });
-  return { resolved, targets, context };
+  return { resolved, targets, context, upstreamOf, lastOutputs };
 }

@@ -42,9 +42,14 @@ export interface Clock {
 export interface DeployContext {
   resolved: ResolvedConfig;
   host: IoHost;
-  /** Outputs of the targets that ran before this one, keyed by target name. */
+  /**
+   * Outputs of the targets before this one, keyed by target name: in a deploy what they just applied (or plan to),
+   * in status, rollback and destroy their last known outputs from `.mlship/<env>.outputs.json`.
+   */
   upstream: Record<string, Outputs>;
   imageTag?: string;
+  /** `deploy --dry-run`: `read` may skip what needs credentials (with a notice) instead of failing. */
+  dryRun?: boolean;
   /** Wait for a busy resource (true) or fail fast (false, `--no-wait`). */
   wait: boolean;
   /** Limit in minutes for each wait on a resource; overrides release.yaml. */
@@ -73,6 +78,7 @@ export interface RollbackReport {
   target: string;
   from: string | undefined;
   to: string;
+  /** The outputs that changed; they are merged over the target's last known outputs in the outputs file. */
   outputs: Outputs;
 }
 

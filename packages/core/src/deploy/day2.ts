@@ -8,8 +8,8 @@ import { writeOutputs } from './outputs-file.js';
 export async function status(options: EngineOptions): Promise<StatusReport[]> {
   const engine = await prepareEngine(options);
   const reports: StatusReport[] = [];
-  for (const { entry, deployer } of engine.targets) {
-    reports.push(await step(entry.name, () => deployer.status(engine.context({}))));
+  for (const [index, { entry, deployer }] of engine.targets.entries()) {
+    reports.push(await step(entry.name, () => deployer.status(engine.context(engine.upstreamOf(index)))));
   }
   options.host.result(
     { env: engine.resolved.env, targets: reports },
@@ -27,17 +27,21 @@ export interface RollbackOptions extends EngineOptions {
 export async function rollback(options: RollbackOptions): Promise<RollbackReport[]> {
   const engine = await prepareEngine(options);
   const reports: RollbackReport[] = [];
-  for (const { entry, deployer } of engine.targets) {
+  const known = { ...engine.lastOutputs };
+  for (const [index, { entry, deployer }] of engine.targets.entries()) {
     const rollbackTarget = deployer.rollback?.bind(deployer);
     if (!rollbackTarget) continue;
-    reports.push(await step(entry.name, () => rollbackTarget(engine.context({}), options.to)));
+    const ctx = engine.context(engine.upstreamOf(index, known));
+    const report = await step(entry.name, () => rollbackTarget(ctx, options.to));
+    known[entry.name] = { ...known[entry.name], ...report.outputs };
+    reports.push(report);
   }
   if (reports.length === 0)
     throw deployError('ROLLBACK_UNSUPPORTED', 'No target of this environment supports rollback.');
   await writeOutputs(
     engine.resolved.file,
     engine.resolved.env,
-    Object.fromEntries(reports.map((report) => [report.target, report.outputs])),
+    Object.fromEntries(reports.map((report) => [report.target, known[report.target]])),
   );
   options.host.result(
     { env: engine.resolved.env, targets: reports },
@@ -71,8 +75,13 @@ export async function destroy(options: DestroyOptions): Promise<DestroyReport[]>
     if (!go) throw userError('ABORTED', 'Destroy cancelled; nothing was deleted.');
   }
   const reports: DestroyReport[] = [];
-  for (const { entry, deployer } of [...engine.targets].reverse()) {
-    reports.push(await step(entry.name, () => deployer.destroy(engine.context({}))));
+  for (let index = engine.targets.length - 1; index >= 0; index--) {
+    const { entry, deployer } = engine.targets[index]!;
+    reports.push(await step(entry.name, () => deployer.destroy(engine.context(engine.upstreamOf(index)))));
+    // Written after each target, so a failure further up the chain leaves the file true to what still exists.
+    if (entry.name in engine.lastOutputs) {
+      await writeOutputs(engine.resolved.file, env, { [entry.name]: undefined });
+    }
   }
   const lines = reports.flatMap((report) => [
     `${report.target}: deleted ${report.deleted.length}, left ${report.skipped.length}`,

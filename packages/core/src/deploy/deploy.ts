@@ -4,10 +4,15 @@ import { type EngineOptions, prepareEngine } from './context.js';
 import type { DeployPlan, Outputs } from './contract.js';
 import { hasChanges } from './contract.js';
 import { writeOutputs } from './outputs-file.js';
-import { renderPlan, summarisePlan } from './render-plan.js';
+import {
+  renderPlan,
+  renderSummary,
+  summarisePlan,
+  summariseTargets,
+  type TargetSummary,
+} from './render-plan.js';
 
 export interface DeployOptions extends EngineOptions {
-  dryRun?: boolean;
   /** Apply without asking in an interactive terminal. */
   yes?: boolean;
 }
@@ -18,6 +23,8 @@ export interface DeployResult {
   changed: boolean;
   plans: DeployPlan[];
   outputs: Record<string, Outputs>;
+  /** What each target did (or, in a dry run, would do). */
+  summary: TargetSummary[];
   outputsFile?: string;
 }
 
@@ -39,18 +46,22 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
 
   const changed = plans.some(hasChanges);
   const counts = summarisePlan(plans);
+  const summary = summariseTargets(plans);
   host.notify({
-    level: 'info',
+    // Without changes the result says so; the plan goes to --debug only, so nothing is printed twice.
+    level: changed ? 'info' : 'debug',
     code: 'PLAN',
-    message: changed ? `Plan for ${env}:\n${renderPlan(plans)}` : `${env}: no changes`,
+    message: changed ? `Plan for ${env}:\n${renderPlan(plans)}` : `Plan for ${env}: no changes`,
     data: { plans: publicPlans(plans), counts },
   });
 
   if (options.dryRun) {
-    const result: DeployResult = { env, dryRun: true, changed, plans, outputs: {} };
+    const result: DeployResult = { env, dryRun: true, changed, plans, outputs: {}, summary };
     host.result(
       { ...result, plans: publicPlans(plans) },
-      changed ? 'Dry run: nothing was changed.' : 'no changes',
+      changed
+        ? `Dry run: nothing was changed.\n${renderSummary(summary, true)}`
+        : `${env}: no changes\n${renderSummary(summary, true)}`,
     );
     return result;
   }
@@ -70,18 +81,22 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     outputs[entry.name] = await step(entry.name, () => deployer.apply(plan, engine.context({ ...outputs })));
   }
   const outputsFile = await writeOutputs(engine.resolved.file, env, outputs);
-  const result: DeployResult = { env, dryRun: false, changed, plans, outputs, outputsFile };
-  host.result({ ...result, plans: publicPlans(plans) }, renderOutputs(env, changed, outputs, outputsFile));
+  const result: DeployResult = { env, dryRun: false, changed, plans, outputs, summary, outputsFile };
+  host.result(
+    { ...result, plans: publicPlans(plans) },
+    renderOutputs(env, changed, summary, outputs, outputsFile),
+  );
   return result;
 }
 
-export function renderOutputs(
+function renderOutputs(
   env: string,
   changed: boolean,
+  summary: TargetSummary[],
   outputs: Record<string, Outputs>,
   outputsFile: string,
 ): string {
-  const lines = [changed ? `Deployed ${env}.` : `${env}: no changes`];
+  const lines = [changed ? `Deployed ${env}:` : `${env}: no changes`, renderSummary(summary, false)];
   for (const [target, values] of Object.entries(outputs)) {
     for (const [key, value] of Object.entries(values)) lines.push(`  ${target}.${key}: ${String(value)}`);
   }

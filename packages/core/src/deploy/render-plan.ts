@@ -29,3 +29,40 @@ export function summarisePlan(plans: DeployPlan[]): Record<Change['action'], num
   for (const plan of plans) for (const change of plan.changes) counts[change.action]++;
   return counts;
 }
+
+/** What one target did in a deploy: `unchanged`, or how many resources it created, updated and deleted. */
+export interface TargetSummary {
+  target: string;
+  result: 'created' | 'updated' | 'unchanged';
+  created: number;
+  updated: number;
+  deleted: number;
+}
+
+export function summariseTargets(plans: DeployPlan[]): TargetSummary[] {
+  return plans.map((plan) => {
+    const counts = summarisePlan([plan]);
+    const changed = counts.create + counts.update + counts.delete > 0;
+    const onlyCreates = counts.create > 0 && counts.update + counts.delete + counts.noop === 0;
+    return {
+      target: plan.target,
+      result: onlyCreates ? 'created' : changed ? 'updated' : 'unchanged',
+      created: counts.create,
+      updated: counts.update,
+      deleted: counts.delete,
+    };
+  });
+}
+
+/** One line per target, e.g. `  sagemaker: created (3 created)` or `  lambda: updated (1 updated, 1 deleted)`. */
+export function renderSummary(summary: TargetSummary[], planned: boolean): string {
+  return summary
+    .map((item) => {
+      const counts = (['created', 'updated', 'deleted'] as const)
+        .filter((key) => item[key] > 0)
+        .map((key) => `${item[key]} ${planned ? `to ${key.replace(/d$/, '')}` : key}`);
+      const verb = planned && item.result !== 'unchanged' ? `would be ${item.result}` : item.result;
+      return `  ${item.target}: ${verb}${counts.length > 0 ? ` (${counts.join(', ')})` : ''}`;
+    })
+    .join('\n');
+}

@@ -25,5 +25,6 @@ export interface IoHost {
   progress(label: string): Progress;
   /** Structured result of a command: printed as JSON by the JSON host, rendered as text by the others. */
   result(data: unknown, text?: string): void;
+  /** A person can answer `confirm` (stdin is a terminal and CI is not set), whatever stdout is. */
   readonly interactive: boolean;
 }

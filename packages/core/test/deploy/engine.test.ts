@@ -12,6 +12,7 @@ import {
   RecordingIoHost,
   type ResolvedConfig,
   resolvedEnvironmentSchema,
+  status,
   type TargetEntry,
 } from '../../src/index.js';
 
@@ -71,9 +72,9 @@ async function setup(front: 'none' | 'apigateway' = 'apigateway') {
   const log: string[] = [];
   const states: Record<string, FakeState> = { a: { exists: false }, b: { exists: false } };
   const targets: TargetEntry[] = [
-    { name: 'a', packageName: 'pkg-a', shipped: true, enabled: () => true },
-    { name: 'missing', packageName: 'pkg-missing', shipped: true, enabled: () => true },
-    { name: 'b', packageName: 'pkg-b', shipped: true, enabled: (c) => c.front !== 'none' },
+    { name: 'a', packageName: 'pkg-a', enabled: () => true },
+    { name: 'b', packageName: 'pkg-b', enabled: (c) => c.front !== 'none' },
+    { name: 'missing', packageName: 'pkg-missing', enabled: (c) => c.front === 'apigee' },
   ];
   const importer = async (specifier: string) => {
     if (specifier === 'pkg-a') return { deployer: fakeDeployer('a', log, states.a!) };
@@ -115,7 +116,6 @@ describe('deploy orchestrator', () => {
       'apply a upstream={}',
       'apply b upstream={"a":{"url":"https://a","apiKeySecret":"do-not-write"}}',
     ]);
-    expect(host.messages('warn')).toContain('skipping missing: pkg-missing is not installed');
     const written = JSON.parse(await readFile(join(dir, '.mlship', 'dev.outputs.json'), 'utf8'));
     expect(written).toEqual({ env: 'dev', targets: { a: { url: 'https://a' }, b: { url: 'https://b' } } });
     expect(result.changed).toBe(true);
@@ -137,7 +137,13 @@ describe('deploy orchestrator', () => {
     const host = new RecordingIoHost();
     const result = await deploy(options(host));
     expect(result.changed).toBe(false);
-    expect(host.messages()).toContain('dev: no changes');
+    const printed = host.events.filter((event) => event.message?.level !== 'debug');
+    const texts = printed
+      .map((e) => e.message?.message ?? e.text ?? '')
+      .filter((t) => t.includes('no changes'));
+    // said once (the result), not once by the plan and again by the result
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toMatch(/^dev: no changes\n {2}a: unchanged\n {2}b: unchanged\n/);
     expect(log).toEqual([]);
   });
 
@@ -153,7 +159,6 @@ describe('deploy orchestrator', () => {
     const host = new RecordingIoHost();
     await deploy(options(host));
     expect(log).toEqual(['apply a upstream={}']);
-    expect(host.messages('debug')).toContain('skipping b: not enabled for this environment');
   });
 
   it('asks before applying in a terminal, and stops on "no"', async () => {
@@ -178,5 +183,52 @@ describe('deploy orchestrator', () => {
     await expect(deploy({ ...options(new RecordingIoHost()), importer })).rejects.toMatchObject({
       code: 'DEPLOYER_INCOMPATIBLE',
     });
+  });
+});
+
+describe('no partial deploys', () => {
+  it('an enabled target whose package is missing stops the run before anything is read, naming it and how to install it', async () => {
+    const { dir, log, options } = await setup();
+    const resolved = options(new RecordingIoHost()).resolved;
+    const apigee = { ...resolved, config: { ...resolved.config, front: 'apigee' as const } };
+    const reads: string[] = [];
+    const importer = async (specifier: string) => {
+      reads.push(specifier);
+      if (specifier === 'pkg-missing') {
+        throw Object.assign(new Error(`Cannot find package '${specifier}' imported from x`), {
+          code: 'ERR_MODULE_NOT_FOUND',
+        });
+      }
+      return { deployer: fakeDeployer(specifier, log, { exists: false }) };
+    };
+    const error = await deploy({ ...options(new RecordingIoHost()), resolved: apigee, importer }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'DEPLOYER_MISSING', exitCode: 2 });
+    expect((error as Error).message).toContain('pkg-missing is not installed');
+    expect((error as Error).message).toContain('Nothing was changed');
+    expect((error as { hint: string }).hint).toBe(
+      'Install it in the project: npm install --save-dev pkg-missing',
+    );
+    expect(reads).toEqual(['pkg-a', 'pkg-b', 'pkg-missing']);
+    expect(log).toEqual([]);
+    await writeFile(join(dir, 'pnpm-lock.yaml'), '');
+    const again = await status({ ...options(new RecordingIoHost()), resolved: apigee, importer }).catch(
+      (e: unknown) => e,
+    );
+    expect((again as { hint: string }).hint).toBe('Install it in the project: pnpm add -D pkg-missing');
+  });
+
+  it('the summary names every target and what it did', async () => {
+    const { states, options } = await setup();
+    states.a!.exists = true;
+    const host = new RecordingIoHost();
+    const result = await deploy(options(host));
+    expect(result.summary).toEqual([
+      { target: 'a', result: 'unchanged', created: 0, updated: 0, deleted: 0 },
+      { target: 'b', result: 'created', created: 1, updated: 0, deleted: 0 },
+    ]);
+    const text = host.events.find((event) => event.kind === 'result')?.text ?? '';
+    expect(text).toMatch(/^Deployed dev:\n {2}a: unchanged\n {2}b: created \(1 created\)\n/);
   });
 });

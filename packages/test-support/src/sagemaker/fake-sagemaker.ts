@@ -1,5 +1,5 @@
 import { validationError } from '../server/aws-error.js';
-import type { Handler } from '../server/aws-json.js';
+import type { Handler } from '../server/service.js';
 import { endpointOperations } from './endpoints.js';
 import { checkCountLimit, checkInstanceLimits } from './limits.js';
 import { resourceOperations } from './resources.js';
@@ -46,6 +46,8 @@ export class FakeSageMaker {
   scaling?: ScalingRegistry;
   /** Image URI -> digest, for DeployedImages.ResolvedImage (wired to the ECR fake). */
   resolveDigest?: (image: string) => string | undefined;
+  /** A CloudWatch alarm's state, for DeploymentConfig auto-rollback alarms (wired to the CloudWatch fake). */
+  alarmState?: (alarmName: string) => string | undefined;
   private outcomes: Record<'create' | 'update', Outcome[]> = { create: [], update: [] };
   private holding = false;
   private seeds = seedHelpers(this);

@@ -1,0 +1,59 @@
+import { FakeAutoScaling } from './autoscaling.js';
+import { FakeCloudWatch } from './cloudwatch/fake-cloudwatch.js';
+import { FakeEcr } from './ecr.js';
+import { FakeLogs } from './logs/fake-logs.js';
+import { FakeSageMaker } from './sagemaker/fake-sagemaker.js';
+import { FakeSageMakerRuntime } from './sagemaker-runtime/runtime.js';
+import type { ServiceName } from './server/model.js';
+import type { Handler } from './server/service.js';
+import { FakeServiceQuotas } from './service-quotas.js';
+import { FakeSts } from './sts.js';
+
+/** What a service's state offers the server: a handler per faked operation, and a way back to empty. */
+export interface FakeService {
+  operations(): Record<string, Handler>;
+  reset(): void;
+}
+
+export interface StateOptions {
+  region: string;
+  accountId: string;
+  transitionAfterDescribes: number;
+}
+
+/** Creates every service's state (and wires the ones that see each other). */
+export function createStates(o: StateOptions) {
+  const sagemaker = new FakeSageMaker(o.region, o.accountId, o.transitionAfterDescribes);
+  const ecr = new FakeEcr(o.region, o.accountId);
+  const autoscaling = new FakeAutoScaling(o.region, o.accountId, sagemaker);
+  sagemaker.scaling = autoscaling;
+  sagemaker.resolveDigest = (image) => ecr.digestOf(image);
+  const runtime = new FakeSageMakerRuntime(sagemaker);
+  return {
+    sagemaker,
+    ecr,
+    autoscaling,
+    runtime,
+    sts: new FakeSts(o.accountId),
+    quotas: new FakeServiceQuotas(o.region, o.accountId),
+    logs: new FakeLogs(o.region, o.accountId),
+    cloudwatch: new FakeCloudWatch(o.region, o.accountId),
+  };
+}
+
+export type FakeStates = ReturnType<typeof createStates>;
+
+/**
+ * The state answering each service, one line per service. Every model in src/models/ is served; a service
+ * without a line here answers each call with UnknownOperationException.
+ */
+export const SERVICE_STATES: Partial<Record<ServiceName, (states: FakeStates) => FakeService>> = {
+  sagemaker: (s) => s.sagemaker,
+  ecr: (s) => s.ecr,
+  autoscaling: (s) => s.autoscaling,
+  'sagemaker-runtime': (s) => s.runtime,
+  sts: (s) => s.sts,
+  'service-quotas': (s) => s.quotas,
+  logs: (s) => s.logs,
+  cloudwatch: (s) => s.cloudwatch,
+};
