@@ -58,7 +58,7 @@ const projects: Project[] = [
   },
   {
     name: 'churn',
-    initArgs: ['--framework', 'custom', '--envs', 'dev'],
+    initArgs: ['--framework', 'custom', '--envs', 'dev', '--front', 'dev=none'],
     answers(body) {
       const { predictions } = body as { predictions: { label: string }[] };
       expect(predictions.map((p) => p.label)).toEqual(sample.map((i) => names[classes[i] as number]));
