@@ -29,13 +29,14 @@ export {
 } from './deploy/deploy.js';
 export {
   deployerInstalled,
+  deployerMissing,
+  importPackage,
   installCommand,
-  isModuleNotFound,
   type LoadedTarget,
   type ModuleImporter,
   missingDeployerWarnings,
-  resolveFromProject,
 } from './deploy/deployer-loader.js';
+export { loadEnvironment } from './deploy/load-environment.js';
 export { outputsPath, readOutputs } from './deploy/outputs-file.js';
 export {
   type Permission,
@@ -66,6 +67,8 @@ export {
 export type { ConfirmOptions, IoHost, IoLevel, IoMessage, Progress } from './io/io-host.js';
 export { type RecordedEvent, RecordingIoHost } from './io/recording-host.js';
 export {
+  defaultDomainPrefix,
+  domainPrefixProblem,
   endpointConfigName,
   endpointName,
   MAX_RESOURCE_NAME_LENGTH,

@@ -1,9 +1,17 @@
 import type { DeployContext, StatusReport } from '@mlship/core';
 import { cacheHealth, describeHealth } from './cache-health.js';
+import { canonical } from './config-diff.js';
 import { redisEndpoint } from './desired.js';
 import { ALIAS, cacheName, functionName, logGroupName } from './names.js';
 import { readCache } from './read.js';
-import { readFunction } from './read-function.js';
+import { type FunctionSnapshot, readFunction } from './read-function.js';
+
+/** True when two configurations run the same code with the same settings (Version and ARN aside). */
+function sameDeployment(a: FunctionSnapshot, b: FunctionSnapshot): boolean {
+  const { Version: _a, FunctionArn: _b, ...left } = a;
+  const { Version: _c, FunctionArn: _d, ...right } = b;
+  return canonical(left) === canonical(right);
+}
 
 /**
  * Function state, live version, code, URL, and the cache the handler is wired to with its reachability as the handler
@@ -41,7 +49,7 @@ export async function statusLambda(ctx: DeployContext): Promise<StatusReport> {
     : `${cache ? `ElastiCache ${cache.name} ${cache.status}` : 'external Redis'}; handler: ${describeHealth(health)}`;
   const summary =
     `${name} ${fn.state}, ${ALIAS} → ${fn.alias ? `version ${fn.alias.version}` : 'missing'}` +
-    (live && live.CodeSha256 !== fn.latest.CodeSha256
+    (live && !sameDeployment(live, fn.latest)
       ? ' ($LATEST differs from live: after a rollback or an unfinished deploy)'
       : '') +
     (cacheEndpoint ? `, cache ${cacheEndpoint} (${cacheState})` : ', no cache') +

@@ -1,6 +1,7 @@
 import { MlshipError } from '@mlship/core';
 import { describe, expect, it } from 'vitest';
 import { rollbackLambda } from '../src/rollback.js';
+import { statusLambda } from '../src/status.js';
 import { context, deployOnce, mutating, resolved, SAGEMAKER_OUTPUTS, useFakeAws } from './harness.js';
 
 const h = useFakeAws();
@@ -24,6 +25,9 @@ describe('lambda rollback', () => {
     expect(report).toMatchObject({ target: 'lambda', from: '2', to: '1' });
     expect(report.outputs).toMatchObject({ version: '1', modelVersion: 'abcd1234', aliasName: 'live' });
     expect(mutating(h.aws)).toEqual(['lambda.UpdateAlias']);
+    const status = await statusLambda(context(resolved()));
+    expect(status.summary).toContain('live → version 1 ($LATEST differs from live: after a rollback');
+    expect(status.detail).toMatchObject({ liveVersion: '1', modelVersion: 'abcd1234' });
   });
 
   it('changes nothing when live already serves the model SageMaker serves', async () => {

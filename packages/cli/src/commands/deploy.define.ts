@@ -15,6 +15,7 @@ export interface DeployFlags extends EngineFlags {
   dryRun?: boolean;
   yes?: boolean;
   skipPreflight?: boolean;
+  showSecrets?: boolean;
 }
 
 /** Flags every engine command shares. Kept here, free of heavy imports, for `--help`. */
@@ -36,6 +37,7 @@ export function defineDeploy(program: Command): void {
       '--skip-preflight',
       'apply without first checking quotas, the execution role and the permissions of the planned calls',
     )
+    .option('--show-secrets', 'print secret outputs unmasked (they are never written to the outputs file)')
     .option('--no-wait', 'fail at once if the endpoint is busy with another update instead of waiting')
     .option(
       '--timeout <minutes>',

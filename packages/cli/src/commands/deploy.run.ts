@@ -22,6 +22,7 @@ export async function runDeploy(flags: DeployFlags): Promise<number> {
             'Preflight not run: @mlship/doctor is not installed, so instance quotas, the execution role and the permissions of the planned calls were not checked.',
         });
     },
+    showSecrets: Boolean(flags.showSecrets),
     ...(flags.imageTag === undefined ? {} : { imageTag: flags.imageTag }),
   });
   return 0;

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { installCommand, isModuleNotFound, resolveFromProject, userError } from '@mlship/core';
+import { importPackage, installCommand, userError } from '@mlship/core';
 
 type DoctorModule = typeof import('@mlship/doctor');
 
@@ -10,13 +10,8 @@ const PACKAGE = '@mlship/doctor';
  * project (next to release.yaml), not with the CLI; the CLI's own copy is the fallback. Undefined when neither has it.
  */
 export async function loadDoctor(file: string): Promise<DoctorModule | undefined> {
-  const url = resolveFromProject(PACKAGE, dirname(resolve(file)));
-  try {
-    return (await import(url ?? PACKAGE)) as DoctorModule;
-  } catch (error) {
-    if (isModuleNotFound(error, PACKAGE)) return undefined;
-    throw error;
-  }
+  const found = await importPackage(PACKAGE, dirname(resolve(file)), (specifier) => import(specifier));
+  return found?.mod as DoctorModule | undefined;
 }
 
 export async function requireDoctor(file: string): Promise<DoctorModule> {

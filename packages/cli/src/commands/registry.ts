@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { defineCall } from './call.define.js';
 import { defineDeploy } from './deploy.define.js';
 import { defineDestroy } from './destroy.define.js';
 import { defineDoctor } from './doctor.define.js';
@@ -21,4 +22,5 @@ export function registerCommands(program: Command): void {
   defineStatus(program);
   defineRollback(program);
   defineDestroy(program);
+  defineCall(program);
 }

@@ -1,3 +1,4 @@
+import { APIGATEWAY_CODES } from './apigateway.js';
 import { APIGEE_CODES } from './apigee.js';
 import { CLI_CODES } from './cli.js';
 import { CONFIG_CODES } from './config.js';
@@ -25,4 +26,5 @@ export const CODES: CodeTable = {
   ...DOCTOR_CODES,
   ...PROXY_CODES,
   ...APIGEE_CODES,
+  ...APIGATEWAY_CODES,
 };

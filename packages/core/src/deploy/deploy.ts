@@ -4,7 +4,7 @@ import { type EngineOptions, prepareEngine } from './context.js';
 import type { DeployContext, DeployPlan, Outputs } from './contract.js';
 import { hasChanges } from './contract.js';
 import type { LoadedTarget } from './deployer-loader.js';
-import { writeOutputs } from './outputs-file.js';
+import { maskSecrets, writeOutputs } from './outputs-file.js';
 import {
   renderPlan,
   renderSummary,
@@ -23,6 +23,8 @@ export interface DeployOptions extends EngineOptions {
   preflight?: Preflight;
   /** Do not run the preflight; a notice says what was not checked. */
   skipPreflight?: boolean;
+  /** Print secret outputs (an Apigee origin secret, …) as they are instead of masked; they are never written. */
+  showSecrets?: boolean;
 }
 
 export interface PreflightInput {
@@ -111,9 +113,10 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   }
   const outputsFile = await writeOutputs(engine.resolved.file, env, outputs);
   const result: DeployResult = { env, dryRun: false, changed, plans, outputs, summary, outputsFile };
+  const shown = (options.showSecrets ? outputs : maskSecrets(outputs)) as Record<string, Outputs>;
   host.result(
-    { ...result, plans: publicPlans(plans) },
-    renderOutputs(env, changed, summary, outputs, outputsFile),
+    { ...result, outputs: shown, plans: publicPlans(plans) },
+    renderOutputs(env, changed, summary, shown, outputsFile),
   );
   return result;
 }
