@@ -1,6 +1,13 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  CognitoIdentityProviderClient,
+  CreateUserPoolCommand,
+  CreateUserPoolDomainCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { RecordingIoHost } from '@mlship/core';
 import { describe, expect, it } from 'vitest';
-import { cognitoDomains, QUOTA_CODE, resolved, runDoctor, seedQuota, useFakeAws } from './harness.js';
+import { QUOTA_CODE, resolved, runDoctor, seedQuota, useFakeAws } from './harness.js';
 
 const h = useFakeAws();
 
@@ -13,10 +20,23 @@ describe('front door and --request-increase', () => {
       status: 'ok',
       fact: 'Cognito domain prefix "iris-dev" is free',
     });
-    cognitoDomains.set('iris-dev', 'us-east-1_Other1234');
+    // Another user pool of the account holds the prefix.
+    const cognito = new CognitoIdentityProviderClient({ ...h.aws.clientConfig, maxAttempts: 1 });
+    const pool = await cognito.send(new CreateUserPoolCommand({ PoolName: 'someone-else' }));
+    const id = pool.UserPool?.Id ?? '';
+    await cognito.send(new CreateUserPoolDomainCommand({ UserPoolId: id, Domain: 'iris-dev' }));
+    cognito.destroy();
     const taken = await runDoctor(config);
     expect(taken.rows.at(-1)).toMatchObject({ check: 'front-door', status: 'fail' });
-    expect(taken.rows.at(-1)!.fact).toContain('taken by user pool us-east-1_Other1234');
+    expect(taken.rows.at(-1)!.fact).toBe(`Cognito domain prefix "iris-dev" is taken by user pool ${id}`);
+
+    // The same pool is this app's once the outputs file says so (a re-deploy keeps its domain).
+    await mkdir(join(h.dir.path, '.mlship'), { recursive: true });
+    const outputs = { env: 'dev', targets: { apigateway: { userPoolId: id } } };
+    await writeFile(join(h.dir.path, '.mlship/dev.outputs.json'), JSON.stringify(outputs));
+    const ours = await runDoctor(config);
+    expect(ours.rows.at(-1)).toMatchObject({ check: 'front-door', status: 'ok' });
+    expect(ours.rows.at(-1)!.fact).toContain(`belongs to this app's user pool ${id}`);
   });
 
   it('Apigee: ⚠ not checked', async () => {

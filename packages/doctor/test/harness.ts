@@ -44,12 +44,6 @@ export const EXECUTION_POLICY = {
   ],
 };
 
-/**
- * Cognito hosted-domain prefixes in use (prefix → user pool id): the Cognito fake lives on the apigw branch, so
- * DescribeUserPoolDomain is answered here, as Cognito does: an empty DomainDescription for a free prefix.
- */
-export const cognitoDomains = new Map<string, string>();
-
 export interface Harness {
   aws: FakeAws;
   dir: TempDir;
@@ -63,26 +57,13 @@ export interface Harness {
 export function useFakeAws(): Harness {
   const harness = {} as Harness;
   beforeAll(async () => {
-    harness.aws = await startFakeAws({
-      transitionAfterDescribes: 0,
-      stubs: {
-        'cognito-idp': {
-          DescribeUserPoolDomain: (input: { Domain: string }) => {
-            const pool = cognitoDomains.get(input.Domain);
-            return {
-              DomainDescription: pool ? { UserPoolId: pool, Domain: input.Domain, Status: 'ACTIVE' } : {},
-            };
-          },
-        },
-      },
-    });
+    harness.aws = await startFakeAws({ transitionAfterDescribes: 0 });
     Object.assign(process.env, harness.aws.env);
     delete process.env.CIRCLE_SHA1;
   });
   beforeEach(async () => {
     const { aws } = harness;
     aws.reset();
-    cognitoDomains.clear();
     harness.dir = await tempDir();
     aws.ecr.putImage(REPO, 'v1');
     aws.iam.seedRole(ROLE_NAME, {
