@@ -67,16 +67,21 @@ function imageRow(engine: Engine, planned: Planned): CheckRow {
   if (isMlshipError(error) && error.code.startsWith('IMAGE_')) {
     return fail('image', 'Image', error.message, error.hint ?? 'Push the image to ECR.');
   }
-  return warn('image', 'Image', 'Not checked');
+  return warn('image', 'Image', 'Not checked: the SageMaker target could not be planned');
 }
 
-/** A target other than the image or the front door that could not be planned. */
+/** A target other than the image or the front door that could not be planned: the deploy would fail there too. */
 function planRow(planned: Planned): CheckRow | undefined {
   const failed = planned.failed;
   if (!failed || failed.target === 'apigee') return undefined;
   if (isMlshipError(failed.error) && failed.error.code.startsWith('IMAGE_')) return undefined;
   const hint = isMlshipError(failed.error) ? failed.error.hint : undefined;
-  return warn('plan', `Plan (${failed.target})`, `Not planned: ${errorMessage(failed.error)}`, hint);
+  return fail(
+    'plan',
+    `Plan (${failed.target})`,
+    `Cannot be planned: ${errorMessage(failed.error)}`,
+    hint ?? 'Run `mlship deploy --dry-run --debug` for the details.',
+  );
 }
 
 /** `mlship doctor`: every check in the order a deploy needs them; nothing is changed. */

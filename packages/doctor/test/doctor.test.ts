@@ -125,3 +125,14 @@ describe('mlship doctor against the fakes', () => {
     expect(image.fix).toContain('docker push');
   });
 });
+
+describe('a target that cannot be planned', () => {
+  it('is ✖ with the error and its fix (the deploy would stop there too)', async () => {
+    h.aws.sagemaker.seedEndpoint({ name: 'iris-dev', instanceType: 'ml.m5.large', instanceCount: 1 });
+    const report = await runDoctor(resolved(h.dir.path));
+    const plan = report.rows.find((r) => r.check === 'plan')!;
+    expect(plan).toMatchObject({ status: 'fail', title: 'Plan (sagemaker)' });
+    expect(plan.fact).toContain('not tagged mlship:app=iris');
+    expect(report.rows.find((r) => r.check === 'image')!.status).toBe('warn');
+  });
+});
