@@ -10,13 +10,18 @@ const deps = (fronts: Record<string, string>, environments = Object.keys(fronts)
     ),
   );
 
-describe("the generated project's package.json names the deployers its environments need", () => {
+describe("the generated project's package.json names the deployers its environments need, and the doctor", () => {
   it('SageMaker always; Lambda with any front door; each front door its own', () => {
-    expect(deps({ dev: 'none', prod: 'none' })).toEqual(['@mlship/deployer-sagemaker', 'mlship']);
+    expect(deps({ dev: 'none', prod: 'none' })).toEqual([
+      '@mlship/deployer-sagemaker',
+      '@mlship/doctor',
+      'mlship',
+    ]);
     expect(deps({ dev: 'apigateway', prod: 'none' })).toEqual([
       '@mlship/deployer-apigateway',
       '@mlship/deployer-lambda',
       '@mlship/deployer-sagemaker',
+      '@mlship/doctor',
       'mlship',
     ]);
     expect(deps({ dev: 'apigateway', prod: 'apigee' })).toEqual([
@@ -24,6 +29,7 @@ describe("the generated project's package.json names the deployers its environme
       '@mlship/deployer-apigee',
       '@mlship/deployer-lambda',
       '@mlship/deployer-sagemaker',
+      '@mlship/doctor',
       'mlship',
     ]);
     expect(deps({ staging: 'apigee' })).not.toContain('@mlship/deployer-apigateway');
