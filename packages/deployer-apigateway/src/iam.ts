@@ -24,36 +24,51 @@ type Kind =
   | 'log-group'
   | 'alias'
   | 'any';
-type Context = 'invoked-by-apigateway';
+/** Condition keys a call carries: the tags a create must send, the tags a resource must have, … */
+type Context = 'request-tag' | 'resource-tag' | 'invoked-by-apigateway';
 
 interface Call {
   action: string;
   on: Kind[];
   sid: string;
   context?: Context;
-  implies?: Array<{ action: string; on: Kind; sid: string }>;
+  implies?: Array<{ action: string; on: Kind; sid: string; context?: Context }>;
 }
 
+/**
+ * Ids of REST APIs, usage plans, keys and pools are assigned by AWS, so resources cannot be scoped by name: a create
+ * must send this app's tag and every later change needs it on the resource. A statement's condition applies to all
+ * its actions, hence one statement per condition.
+ */
+const READ = 'ApiGatewayRead';
+const CREATE = 'ApiGatewayCreateTagged';
+const MANAGE = 'ApiGatewayManageOwn';
 /** Tags sent with a create are authorized as TagResource (`PUT /tags/<arn>`). */
-const TAGS = { action: 'apigateway:PUT', on: 'tags', sid: 'RestApi' } as const;
-const api = (action: string, on: Kind, implies?: Call['implies']): Call => ({
-  action: `apigateway:${action}`,
+const TAGS = { action: 'apigateway:PUT', on: 'tags', sid: CREATE, context: 'request-tag' } as const;
+const get = (on: Kind): Call => ({ action: 'apigateway:GET', on: [on], sid: READ });
+const create = (on: Kind): Call => ({
+  action: 'apigateway:POST',
   on: [on],
-  sid: 'RestApi',
-  ...(implies ? { implies } : {}),
+  sid: CREATE,
+  context: 'request-tag',
+  implies: [TAGS],
 });
-const key = (action: string, on: Kind, implies?: Call['implies']): Call => ({
-  ...api(action, on, implies),
-  sid: 'UsagePlanAndApiKey',
+const manage = (verb: string, on: Kind): Call => ({
+  action: `apigateway:${verb}`,
+  on: [on],
+  sid: MANAGE,
+  context: 'resource-tag',
 });
-const pool = (action: string, on: Kind[] = ['userpool']): Call => ({
+const pool = (action: string): Call => ({
   action: `cognito-idp:${action}`,
-  on,
-  sid: 'UserPool',
+  on: ['userpool'],
+  sid: 'CognitoManageOwnPools',
+  context: 'resource-tag',
 });
-const logs = (action: string, on: Kind[] = ['log-group']): Call => ({
+const find = (action: string): Call => ({ action: `cognito-idp:${action}`, on: ['any'], sid: 'CognitoFind' });
+const logs = (action: string): Call => ({
   action: `logs:${action}`,
-  on,
+  on: ['log-group'],
   sid: 'AccessLogGroup',
 });
 const invoke = (action: string): Call => ({
@@ -67,31 +82,41 @@ const invoke = (action: string): Call => ({
  * when a `new <Name>Command(` in src/ has no entry here, so the declared permissions cannot drift from the calls.
  */
 export const CALLS: Record<string, Call> = {
-  'api-gateway/GetRestApis': api('GET', 'restapis'),
-  'api-gateway/CreateRestApi': api('POST', 'restapis', [TAGS]),
-  'api-gateway/PutRestApi': api('PUT', 'restapi'),
-  'api-gateway/DeleteRestApi': api('DELETE', 'restapi'),
-  'api-gateway/GetResources': api('GET', 'resources'),
-  'api-gateway/CreateDeployment': api('POST', 'deployments'),
-  'api-gateway/GetDeployment': api('GET', 'deployment'),
-  'api-gateway/GetStage': api('GET', 'stage'),
-  'api-gateway/CreateStage': api('POST', 'stages', [TAGS]),
-  'api-gateway/UpdateStage': api('PATCH', 'stage'),
-  'api-gateway/GetUsagePlans': key('GET', 'usageplans'),
-  'api-gateway/CreateUsagePlan': key('POST', 'usageplans', [{ ...TAGS, sid: 'UsagePlanAndApiKey' }]),
-  'api-gateway/UpdateUsagePlan': key('PATCH', 'usageplan'),
-  'api-gateway/DeleteUsagePlan': key('DELETE', 'usageplan'),
-  'api-gateway/GetUsagePlanKeys': key('GET', 'usageplan-keys'),
-  'api-gateway/CreateUsagePlanKey': key('POST', 'usageplan-keys'),
-  'api-gateway/GetApiKeys': key('GET', 'apikeys'),
-  'api-gateway/GetApiKey': key('GET', 'apikey'),
-  'api-gateway/CreateApiKey': key('POST', 'apikeys', [{ ...TAGS, sid: 'UsagePlanAndApiKey' }]),
-  'api-gateway/UpdateApiKey': key('PATCH', 'apikey'),
-  'api-gateway/DeleteApiKey': key('DELETE', 'apikey'),
-  // Pools are found by listing; a new pool's id is random, so creating one cannot be scoped to it.
-  'cognito-identity-provider/ListUserPools': pool('ListUserPools', ['any']),
-  'cognito-identity-provider/CreateUserPool': pool('CreateUserPool', ['any']),
-  'cognito-identity-provider/DescribeUserPoolDomain': pool('DescribeUserPoolDomain', ['any']),
+  'api-gateway/GetRestApis': get('restapis'),
+  'api-gateway/CreateRestApi': create('restapis'),
+  'api-gateway/PutRestApi': manage('PUT', 'restapi'),
+  'api-gateway/DeleteRestApi': manage('DELETE', 'restapi'),
+  'api-gateway/GetResources': get('resources'),
+  'api-gateway/CreateDeployment': manage('POST', 'deployments'),
+  'api-gateway/GetDeployment': get('deployment'),
+  'api-gateway/GetStage': get('stage'),
+  'api-gateway/CreateStage': {
+    ...manage('POST', 'stages'),
+    implies: [{ ...TAGS, sid: MANAGE, context: 'resource-tag' }],
+  },
+  'api-gateway/UpdateStage': manage('PATCH', 'stage'),
+  'api-gateway/GetUsagePlans': get('usageplans'),
+  'api-gateway/CreateUsagePlan': create('usageplans'),
+  'api-gateway/UpdateUsagePlan': manage('PATCH', 'usageplan'),
+  'api-gateway/DeleteUsagePlan': manage('DELETE', 'usageplan'),
+  'api-gateway/GetUsagePlanKeys': get('usageplan-keys'),
+  'api-gateway/CreateUsagePlanKey': manage('POST', 'usageplan-keys'),
+  'api-gateway/GetApiKeys': get('apikeys'),
+  'api-gateway/GetApiKey': get('apikey'),
+  'api-gateway/CreateApiKey': create('apikeys'),
+  'api-gateway/UpdateApiKey': manage('PATCH', 'apikey'),
+  'api-gateway/DeleteApiKey': manage('DELETE', 'apikey'),
+  'cognito-identity-provider/ListUserPools': find('ListUserPools'),
+  'cognito-identity-provider/DescribeUserPoolDomain': find('DescribeUserPoolDomain'),
+  'cognito-identity-provider/CreateUserPool': {
+    action: 'cognito-idp:CreateUserPool',
+    on: ['any'],
+    sid: 'CognitoCreatePool',
+    context: 'request-tag',
+    implies: [
+      { action: 'cognito-idp:TagResource', on: 'any', sid: 'CognitoCreatePool', context: 'request-tag' },
+    ],
+  },
   'cognito-identity-provider/DescribeUserPool': pool('DescribeUserPool'),
   'cognito-identity-provider/DeleteUserPool': pool('DeleteUserPool'),
   'cognito-identity-provider/DescribeResourceServer': pool('DescribeResourceServer'),
@@ -106,9 +131,17 @@ export const CALLS: Record<string, Call> = {
   'cognito-identity-provider/CreateUserPoolDomain': pool('CreateUserPoolDomain'),
   'cognito-identity-provider/DeleteUserPoolDomain': pool('DeleteUserPoolDomain'),
   'lambda/GetPolicy': invoke('GetPolicy'),
-  'lambda/AddPermission': { ...invoke('AddPermission'), context: 'invoked-by-apigateway' },
+  'lambda/AddPermission': {
+    ...invoke('AddPermission'),
+    sid: 'AddInvokePermission',
+    context: 'invoked-by-apigateway',
+  },
   'lambda/RemovePermission': invoke('RemovePermission'),
-  'cloudwatch-logs/DescribeLogGroups': logs('DescribeLogGroups', ['any']),
+  'cloudwatch-logs/DescribeLogGroups': {
+    action: 'logs:DescribeLogGroups',
+    on: ['any'],
+    sid: 'DescribeLogGroups',
+  },
   'cloudwatch-logs/ListTagsForResource': logs('ListTagsForResource'),
   'cloudwatch-logs/CreateLogGroup': {
     ...logs('CreateLogGroup'),
@@ -165,6 +198,8 @@ export function permissionsOf(ctx: DeployContext, calls: string[], ids: Ids = {}
     any: ['*'],
   };
   const contexts: Record<Context, Record<string, string>> = {
+    'request-tag': { 'aws:RequestTag/mlship:app': config.name },
+    'resource-tag': { 'aws:ResourceTag/mlship:app': config.name },
     'invoked-by-apigateway': { 'lambda:Principal': 'apigateway.amazonaws.com' },
   };
   const out: Permission[] = [];
@@ -178,7 +213,7 @@ export function permissionsOf(ctx: DeployContext, calls: string[], ids: Ids = {}
     if (!call)
       throw new Error(`deployer-apigateway calls ${name} without declaring its IAM action in iam.ts`);
     add(call.action, call.on, call.sid, call.context);
-    for (const implied of call.implies ?? []) add(implied.action, [implied.on], implied.sid);
+    for (const implied of call.implies ?? []) add(implied.action, [implied.on], implied.sid, implied.context);
   }
   return out;
 }

@@ -103,12 +103,13 @@ describe('permissions(ctx, plan) against the fakes: what apply calls, on the res
     expect(declared).toContainEqual({
       action: 'apigateway:POST',
       resource: `${GATEWAY}/restapis`,
-      sid: 'RestApi',
+      sid: 'ApiGatewayCreateTagged',
+      context: { 'aws:RequestTag/mlship:app': 'iris' },
     });
     expect(declared).toContainEqual({
       action: 'lambda:AddPermission',
       resource: ALIAS,
-      sid: 'InvokePermission',
+      sid: 'AddInvokePermission',
       context: { 'lambda:Principal': 'apigateway.amazonaws.com' },
     });
     expect(declared).toContainEqual({

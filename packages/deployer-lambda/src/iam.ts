@@ -24,6 +24,7 @@ const PASS_ROLE = {
   sid: 'PassProxyRole',
   context: 'passed-to-lambda',
 } as const;
+/** A statement's condition applies to all its actions: only the calls that carry `NONE` are in `FunctionUrl`. */
 /** A function in a VPC (with a provisioned cache): Lambda checks the caller may see the subnets and groups. */
 const VPC_READS = ['ec2:DescribeSecurityGroups', 'ec2:DescribeSubnets', 'ec2:DescribeVpcs'].map((action) => ({
   action,
@@ -74,9 +75,9 @@ export const CALLS: Record<string, Call> = {
   'lambda/DeleteFunction': fn('lambda:DeleteFunction', ['function', 'version']),
   'lambda/CreateFunctionUrlConfig': url('lambda:CreateFunctionUrlConfig'),
   'lambda/UpdateFunctionUrlConfig': url('lambda:UpdateFunctionUrlConfig'),
-  'lambda/DeleteFunctionUrlConfig': fn('lambda:DeleteFunctionUrlConfig', ['alias'], 'FunctionUrl'),
+  'lambda/DeleteFunctionUrlConfig': fn('lambda:DeleteFunctionUrlConfig', ['alias']),
   'lambda/AddPermission': url('lambda:AddPermission'),
-  'lambda/RemovePermission': fn('lambda:RemovePermission', ['alias'], 'FunctionUrl'),
+  'lambda/RemovePermission': fn('lambda:RemovePermission', ['alias']),
   'iam/GetRole': role('iam:GetRole'),
   'iam/GetRolePolicy': role('iam:GetRolePolicy'),
   'iam/CreateRole': {
