@@ -193,7 +193,8 @@ export function permissionsOf(ctx: DeployContext, calls: string[], ids: Ids = {}
     apikey: [gateway(`/apikeys/${ids.apiKeyId ?? '*'}`)],
     tags: [gateway('/tags/*')],
     userpool: [`arn:${partition}:cognito-idp:${region}:${account}:userpool/${ids.userPoolId ?? '*'}`],
-    'log-group': [group],
+    // Some Logs actions are authorized on the group's ARN as DescribeLogGroups reports it (with `:*`).
+    'log-group': [group, `${group}:*`],
     alias: [alias],
     any: ['*'],
   };

@@ -17,7 +17,7 @@ interface Call {
   implies?: Array<{ action: string; on: Kind; sid: string; context?: Context }>;
 }
 
-const fn = (action: string, on: Kind[] = ['function'], sid = 'LambdaFunction'): Call => ({ action, on, sid });
+const fn = (action: string, on: Kind[] = ['function'], sid = 'ProxyFunction'): Call => ({ action, on, sid });
 const PASS_ROLE = {
   action: 'iam:PassRole',
   on: 'role',
@@ -29,17 +29,17 @@ const PASS_ROLE = {
 const VPC_READS = ['ec2:DescribeSecurityGroups', 'ec2:DescribeSubnets', 'ec2:DescribeVpcs'].map((action) => ({
   action,
   on: 'any' as const,
-  sid: 'ReadVpc',
+  sid: 'VpcLookups',
 }));
 const url = (action: string): Call => ({
   action,
   on: ['alias'],
-  sid: 'FunctionUrl',
+  sid: 'ProxyFunctionUrl',
   context: 'url-auth-none',
 });
 const role = (action: string): Call => ({ action, on: ['role'], sid: 'ProxyRole' });
-const cache = (action: string): Call => ({ action, on: ['cache'], sid: 'Cache' });
-const logs = (action: string): Call => ({ action, on: ['log-group'], sid: 'LogGroup' });
+const cache = (action: string): Call => ({ action, on: ['cache'], sid: 'ProvisionedCache' });
+const logs = (action: string): Call => ({ action, on: ['log-group'], sid: 'ProxyLogGroup' });
 
 /**
  * Every AWS call this deployer makes, keyed `<SDK client>/<Command>`, with the IAM action it needs. A test fails
@@ -56,7 +56,7 @@ export const CALLS: Record<string, Call> = {
     ...fn('lambda:CreateFunction'),
     implies: [
       PASS_ROLE,
-      { action: 'lambda:TagResource', on: 'function', sid: 'LambdaFunction' },
+      { action: 'lambda:TagResource', on: 'function', sid: 'ProxyFunction' },
       ...VPC_READS,
     ],
   },
@@ -95,18 +95,18 @@ export const CALLS: Record<string, Call> = {
   'elasticache/CreateServerlessCache': {
     ...cache('elasticache:CreateServerlessCache'),
     implies: [
-      { action: 'elasticache:AddTagsToResource', on: 'cache', sid: 'Cache' },
+      { action: 'elasticache:AddTagsToResource', on: 'cache', sid: 'ProvisionedCache' },
       // The first cache of an account creates ElastiCache's service-linked role; it then makes the VPC endpoint.
       {
         action: 'iam:CreateServiceLinkedRole',
         on: 'linked-role',
-        sid: 'CacheServiceLinkedRole',
+        sid: 'ElastiCacheServiceLinkedRole',
         context: 'elasticache-service',
       },
       ...['ec2:CreateVpcEndpoint', ...VPC_READS.map((r) => r.action)].map((action) => ({
         action,
         on: 'any' as const,
-        sid: 'CacheVpc',
+        sid: 'ElastiCacheVpcEndpoint',
       })),
     ],
   },
@@ -114,11 +114,11 @@ export const CALLS: Record<string, Call> = {
   'cloudwatch-logs/DescribeLogGroups': {
     action: 'logs:DescribeLogGroups',
     on: ['any'],
-    sid: 'ReadLogGroups',
+    sid: 'DescribeLogGroups',
   },
   'cloudwatch-logs/CreateLogGroup': {
     ...logs('logs:CreateLogGroup'),
-    implies: [{ action: 'logs:TagResource', on: 'log-group', sid: 'LogGroup' }],
+    implies: [{ action: 'logs:TagResource', on: 'log-group', sid: 'ProxyLogGroup' }],
   },
   'cloudwatch-logs/PutRetentionPolicy': logs('logs:PutRetentionPolicy'),
   'cloudwatch-logs/ListTagsForResource': logs('logs:ListTagsForResource'),
@@ -143,6 +143,7 @@ export function permissionsOf(
   const partition = parts?.partition ?? (config.region.startsWith('cn-') ? 'aws-cn' : 'aws');
   const name = functionName(config.name, env);
   const functionArn = `arn:${partition}:lambda:${config.region}:${account}:function:${name}`;
+  const group = `arn:${partition}:logs:${config.region}:${account}:log-group:${logGroupName(name)}`;
   const resources: Record<Kind, string[]> = {
     function: [functionArn],
     alias: [`${functionArn}:${ALIAS}`],
@@ -151,7 +152,8 @@ export function permissionsOf(
     cache: [
       `arn:${partition}:elasticache:${config.region}:${account}:serverlesscache:${cacheName(config.name, env)}`,
     ],
-    'log-group': [`arn:${partition}:logs:${config.region}:${account}:log-group:${logGroupName(name)}`],
+    // Some Logs actions are authorized on the group's ARN as DescribeLogGroups reports it (with `:*`).
+    'log-group': [group, `${group}:*`],
     'linked-role': [
       `arn:${partition}:iam::${account}:role/aws-service-role/elasticache.amazonaws.com/AWSServiceRoleForElastiCache`,
     ],

@@ -86,7 +86,7 @@ describe('permissions(ctx, plan) against the fakes: what apply calls, on the res
     const made = h.aws.mutatingCalls().map((c) => `${SERVICE_PREFIX[c.service] ?? c.service}:${c.operation}`);
     expect(made).toContain('lambda:CreateFunction');
     expect(made.filter((action) => !actionsOf(declared).includes(action))).toEqual([]);
-    expect(declared).toContainEqual({ action: 'lambda:CreateFunction', resource: FN, sid: 'LambdaFunction' });
+    expect(declared).toContainEqual({ action: 'lambda:CreateFunction', resource: FN, sid: 'ProxyFunction' });
     expect(declared).toContainEqual({
       action: 'iam:PassRole',
       resource: `arn:aws:iam::${ACCOUNT}:role/iris-dev-proxy`,
@@ -96,7 +96,7 @@ describe('permissions(ctx, plan) against the fakes: what apply calls, on the res
     expect(declared).toContainEqual({
       action: 'lambda:CreateFunctionUrlConfig',
       resource: `${FN}:live`,
-      sid: 'FunctionUrl',
+      sid: 'ProxyFunctionUrl',
       context: { 'lambda:FunctionUrlAuthType': 'NONE' },
     });
   });
