@@ -67,7 +67,7 @@ export const DOCS = {
       api: { apigateway: { accessLogs: { retentionInDays: 30 } } },
     },
   },
-} satisfies Record<string, { deployer: Deployer<never, never>; release: object }>;
+};
 
 export type DocTarget = keyof typeof DOCS;
 
@@ -89,7 +89,7 @@ export function renderDocPolicy(target: DocTarget = 'sagemaker'): string {
     env: {},
     upstream: {},
   } as unknown as DeployContext;
-  const { deployer } = DOCS[target] as { deployer: Deployer };
+  const deployer = DOCS[target].deployer as unknown as Pick<Deployer, 'permissions'>;
   return withPlaceholders(renderPolicy(deployer.permissions?.(ctx) ?? []));
 }
 
