@@ -46,7 +46,11 @@ export async function rollback(options: RollbackOptions): Promise<RollbackReport
   options.host.result(
     { env: engine.resolved.env, targets: reports },
     reports
-      .map((report) => `${report.target}: rolled back ${report.from ?? '(none)'} → ${report.to}`)
+      .map((report) =>
+        report.from === report.to
+          ? `${report.target}: unchanged (already at ${report.to})`
+          : `${report.target}: rolled back ${report.from ?? '(none)'} → ${report.to}`,
+      )
       .join('\n'),
   );
   return reports;

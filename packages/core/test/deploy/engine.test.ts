@@ -12,6 +12,7 @@ import {
   RecordingIoHost,
   type ResolvedConfig,
   resolvedEnvironmentSchema,
+  rollback,
   status,
   type TargetEntry,
 } from '../../src/index.js';
@@ -48,6 +49,11 @@ function fakeDeployer(name: string, log: string[], state: FakeState): Deployer<F
       return { url: `https://${name}`, apiKeySecret: 'do-not-write' };
     },
     status: async () => ({ target: name, exists: state.exists, summary: 'ok', detail: {} }),
+    // a goes back one version; b already serves what a went back to.
+    rollback: async () =>
+      name === 'a'
+        ? { target: name, from: 'v2', to: 'v1', outputs: {} }
+        : { target: name, from: '3', to: '3', outputs: {} },
     destroy: async () => {
       log.push(`destroy ${name}`);
       return { target: name, deleted: [], skipped: [] };
@@ -246,5 +252,13 @@ describe('no partial deploys', () => {
     ]);
     const text = host.events.find((event) => event.kind === 'result')?.text ?? '';
     expect(text).toMatch(/^Deployed dev:\n {2}a: unchanged\n {2}b: created \(1 created\)\n/);
+  });
+
+  it('rollback names a target that stayed where it was as unchanged, not as rolled back', async () => {
+    const { options } = await setup();
+    const host = new RecordingIoHost();
+    await rollback(options(host));
+    const text = host.events.find((event) => event.kind === 'result')?.text;
+    expect(text).toBe('a: rolled back v2 → v1\nb: unchanged (already at 3)');
   });
 });
