@@ -8,6 +8,7 @@ import {
   type DeployPlan,
   deploy,
   destroy,
+  MlshipError,
   manualClock,
   RecordingIoHost,
   type ResolvedConfig,
@@ -260,5 +261,36 @@ describe('no partial deploys', () => {
     await rollback(options(host));
     const text = host.events.find((event) => event.kind === 'result')?.text;
     expect(text).toBe('a: rolled back v2 → v1\nb: unchanged (already at 3)');
+  });
+
+  it('a rollback that fails part way records what was rolled back and says so before the error', async () => {
+    const { dir, options } = await setup();
+    const host = new RecordingIoHost();
+    const failing = {
+      ...options(host),
+      importer: async (specifier: string) => {
+        const { deployer } = (await options(host).importer(specifier)) as { deployer: Deployer };
+        if (specifier !== 'pkg-b')
+          return {
+            deployer: {
+              ...deployer,
+              rollback: async () => ({ target: 'a', from: 'v2', to: 'v1', outputs: { config: 'v1' } }),
+            },
+          };
+        return {
+          deployer: {
+            ...deployer,
+            rollback: async () => {
+              throw new MlshipError('B_NOTHING', 'b has nothing to roll back', { kind: 'user' });
+            },
+          },
+        };
+      },
+    };
+    await expect(rollback(failing)).rejects.toMatchObject({ code: 'B_NOTHING' });
+    const written = JSON.parse(await readFile(join(dir, '.mlship', 'dev.outputs.json'), 'utf8'));
+    expect(written.targets.a).toEqual({ config: 'v1' });
+    const warned = host.events.find((e) => e.kind === 'notify' && e.message?.level === 'warn');
+    expect(warned?.message?.message).toBe('Rolled back before b failed: a v2 → v1.');
   });
 });
