@@ -29,6 +29,8 @@ const REDIS_PASSWORD = 'r3dis-pa55word-e2e';
 let aws: FakeAws;
 let apigee: FakeApigee;
 let gateway: InvokeGateway;
+/** The handler Lambda would run for a function (alias) ARN, built from that version's environment. */
+let handlers: (functionArn: string) => ProxyHandler | undefined;
 let redis: RedisServer;
 let dir: TempDir;
 let project: string;
@@ -104,16 +106,17 @@ beforeAll(async () => {
   Object.assign(process.env, aws.env);
   apigee = await startFakeApigee({ organizations: { 'acme-org': ['staging'] } });
   redis = await startRedisServer({ password: REDIS_PASSWORD });
+  handlers = handlersFromEnvironment(aws.lambda, (environment) => {
+    const proxy = createProxy(readProxyConfig(environment), { writeMetrics: () => {} });
+    proxies.push(proxy);
+    return (event) => proxy.handler(event as unknown as ProxyEvent) as ReturnType<ProxyHandler>;
+  });
   gateway = await startInvokeGateway({
     apigateway: aws.apigateway,
     cognito: aws.cognito,
     lambda: aws.lambda,
     jwks: () => aws.tokens.key.jwks(),
-    resolveHandler: handlersFromEnvironment(aws.lambda, (environment) => {
-      const proxy = createProxy(readProxyConfig(environment), { writeMetrics: () => {} });
-      proxies.push(proxy);
-      return (event) => proxy.handler(event as unknown as ProxyEvent) as ReturnType<ProxyHandler>;
-    }),
+    resolveHandler: handlers,
   });
   aws.runtime.setDefaultHandler(({ body }) => {
     const request = JSON.parse(body.toString('utf8')) as { instances: unknown[] };
@@ -200,7 +203,7 @@ describe('the whole chain through the built CLI (init → validate → deploy �
     expect(mutating()).toEqual([]);
   });
 
-  it('dev: a throttle change touches only API Gateway, an instance count only SageMaker', async () => {
+  it('dev: a throttle change touches only API Gateway, an instance count only SageMaker, a cache TTL only Lambda', async () => {
     await editRelease(
       'throttle: { rateLimit: 50, burstLimit: 100 }',
       'throttle: { rateLimit: 20, burstLimit: 40 }',
@@ -213,6 +216,18 @@ describe('the whole chain through the built CLI (init → validate → deploy �
     aws.calls.length = 0;
     expect((await json('deploy', '--env', 'dev')).code).toBe(0);
     expect(new Set(mutating().map((call) => call.split(':')[0]))).toEqual(new Set(['sagemaker']));
+
+    await editRelease(/ttl: \d+/, 'ttl: 600');
+    aws.calls.length = 0;
+    expect((await json('deploy', '--env', 'dev')).code).toBe(0);
+    expect(mutating()).toEqual([
+      'lambda:UpdateFunctionConfiguration',
+      'lambda:PublishVersion',
+      'lambda:UpdateAlias',
+    ]);
+    expect(aws.lambda.functions.get('demo-dev-proxy')?.latest.Environment?.Variables.CACHE_TTL_SECONDS).toBe(
+      '600',
+    );
   });
 
   it('dev: `call` goes token → API Gateway → the proxy → the model, MISS then HIT from the real Redis', async () => {
@@ -265,6 +280,19 @@ describe('the whole chain through the built CLI (init → validate → deploy �
       new URL(file.targets.lambda.functionUrl).hostname,
     );
     expect(org.deploymentsOf('staging', 'demo-staging')).toMatchObject([{ revision: 1, state: 'READY' }]);
+    // What Apigee sends through its Function URL target: the KVM-held secret opens the live alias's handler.
+    const live = handlers(file.targets.lambda.aliasArn);
+    const viaUrl = (headers: Record<string, string>) =>
+      live?.({
+        version: '2.0',
+        rawPath: '/predict',
+        headers: { 'content-type': 'application/json', ...headers },
+        requestContext: { http: { method: 'POST', path: '/predict' } },
+        body: '{"instances":[[1,2,3,4]]}',
+        isBase64Encoded: false,
+      });
+    expect((await viaUrl({ 'x-mlship-origin-secret': secret as string }))?.statusCode).toBe(200);
+    expect((await viaUrl({}))?.statusCode).toBe(403);
 
     aws.calls.length = 0;
     apigee.calls.length = 0;
