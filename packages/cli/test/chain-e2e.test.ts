@@ -123,6 +123,18 @@ beforeAll(async () => {
     return { body: JSON.stringify({ predictions: request.instances.map(() => 1) }) };
   });
   aws.ecr.putImage('demo', 'v1');
+  // What the deploy preflight checks: an execution role SageMaker can assume and pull with, and instance quota.
+  aws.iam.seedRole('sm-exec', {
+    trustService: 'sagemaker.amazonaws.com',
+    policies: { pull: { Statement: [{ Effect: 'Allow', Action: ['ecr:*', 'logs:*'], Resource: '*' }] } },
+  });
+  aws.quotas.seedQuota({
+    serviceCode: 'sagemaker',
+    quotaCode: 'L-4A6B4D1A',
+    quotaName: 'ml.m5.large for endpoint usage',
+    defaultValue: 0,
+    appliedValue: 4,
+  });
   dir = await tempDir();
   env = {
     ...aws.env,

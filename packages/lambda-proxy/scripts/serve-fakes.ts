@@ -1,6 +1,7 @@
 /**
  * Runs the whole chain's fakes in one process, for driving the built CLI by hand:
- *   pnpm exec tsx --conditions=source packages/lambda-proxy/scripts/serve-fakes.ts [--image iris:v1 ...] [--org acme-org:staging,prod]
+ *   pnpm exec tsx --conditions=source packages/lambda-proxy/scripts/serve-fakes.ts [--image iris:v1 ...]
+ *     [--role sm-exec ...] [--org acme-org:staging,prod]
  * It prints `export …` lines (AWS_*, MLSHIP_*, APIGEE_API_URL, GOOGLE_APPLICATION_CREDENTIALS) to eval in a shell.
  * API Gateway stages are served through the invoke gateway, whose Lambda integrations run the real proxy handler
  * built from the function's deployed environment; the model behind every endpoint is a stand-in answering
@@ -20,7 +21,11 @@ import {
 import { createProxy, type ProxyEvent, readProxyConfig } from '../src/index.js';
 
 const { values } = parseArgs({
-  options: { image: { type: 'string', multiple: true, default: [] }, org: { type: 'string' } },
+  options: {
+    image: { type: 'string', multiple: true, default: [] },
+    role: { type: 'string', multiple: true, default: [] },
+    org: { type: 'string' },
+  },
 });
 const aws = await startFakeAws({ transitionAfterDescribes: 0 });
 // The proxy handlers run in this process, as Lambda runs them: its SDK client finds the runtime fake through these.
@@ -47,6 +52,20 @@ for (const image of values.image as string[]) {
   const [repository, tag] = image.split(':');
   aws.ecr.putImage(repository as string, tag ?? 'latest');
 }
+// The deploy preflight wants the SageMaker execution role to exist and instance quota for the type.
+for (const role of values.role as string[]) {
+  aws.iam.seedRole(role, {
+    trustService: 'sagemaker.amazonaws.com',
+    policies: { pull: { Statement: [{ Effect: 'Allow', Action: ['ecr:*', 'logs:*'], Resource: '*' }] } },
+  });
+}
+aws.quotas.seedQuota({
+  serviceCode: 'sagemaker',
+  quotaCode: 'L-4A6B4D1A',
+  quotaName: 'ml.m5.large for endpoint usage',
+  defaultValue: 0,
+  appliedValue: 4,
+});
 const gcloud = await mkdtemp(join(tmpdir(), 'mlship-fake-gcloud-'));
 const env = {
   ...aws.env,
