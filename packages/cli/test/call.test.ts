@@ -98,6 +98,24 @@ describe('mlship call', () => {
     expect(out).toBe('');
   });
 
+  it('says an Apigee environment is not called through API Gateway, instead of asking for a deploy (exit 2)', async () => {
+    await writeFile(
+      file,
+      release.replace(
+        'environments:\n  dev: { front: apigateway }',
+        [
+          '  apigee: { organization: acme-org, environment: staging, auth: { type: jwt, issuer: "https://auth.example.com", audience: iris, jwksUri: "https://auth.example.com/jwks.json" } }',
+          'environments:',
+          '  dev: { front: apigateway }',
+          '  staging: { front: apigee }',
+        ].join('\n'),
+      ),
+    );
+    const code = await run(['node', 'mlship', 'call', '--env', 'staging', '--release', file, '--data', '{}']);
+    expect(code).toBe(2);
+    expect(written(stderr)).toMatch(/^Error \[CALL_FRONT_UNSUPPORTED\]: staging is fronted by apigee/m);
+  });
+
   it('refuses both --data and --file, and a path the API does not serve (exit 2)', async () => {
     await withOutputs();
     expect((await mlship('--data', '{}', '--file', 'body.json')).code).toBe(2);

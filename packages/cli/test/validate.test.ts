@@ -110,6 +110,33 @@ describe('mlship validate', () => {
     expect(json.warnings).toEqual([]);
   });
 
+  it('masks the password of a Redis URL in the text and the JSON it prints', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mlship-validate-'));
+    const file = join(dir, 'release.yaml');
+    await writeFile(
+      file,
+      [
+        'name: iris',
+        'model: { framework: onnx }',
+        'region: eu-west-1',
+        'image: { repository: iris }',
+        'sagemaker: { executionRoleArn: "arn:aws:iam::123456789012:role/x" }',
+        'cache: { enabled: true, redisUrl: "rediss://app:hunter2-pw@cache.example.com:6380/0" }',
+        'environments: { dev: {} }',
+        '',
+      ].join('\n'),
+    );
+    const text = await mlship('validate', '--file', file);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('rediss://app:****@cache.example.com:6380/0');
+    stdout.mockClear();
+    const json = await mlship('validate', '--file', file, '--json');
+    expect(JSON.parse(json.out).environments.dev.cache.redisUrl).toBe(
+      'rediss://app:****@cache.example.com:6380/0',
+    );
+    expect(text.out + json.out + text.err + json.err).not.toContain('hunter2-pw');
+  });
+
   it('exits 2 on an invalid file with file:line:col on stderr and no stack trace', async () => {
     const file = await invalidFile();
     const { code, out, err } = await mlship('validate', '--file', file);

@@ -24,6 +24,16 @@ function change(step: Step, resource: string, id: string, reason: string, diff?:
   return { action, resource, id, reason, ...(diff && diff.length > 0 ? { diff } : {}) };
 }
 
+function planLimit(plan: CurrentState['api']['usagePlan'], path: string): number | string | undefined {
+  const limits: Record<string, number | string | undefined> = {
+    '/throttle/rateLimit': plan?.rateLimit,
+    '/throttle/burstLimit': plan?.burstLimit,
+    '/quota/limit': plan?.quotaLimit,
+    '/quota/period': plan?.quotaPeriod,
+  };
+  return limits[path];
+}
+
 export function changesOf(d: Decisions, desired: Desired, current: CurrentState): Change[] {
   const base = desired.names.base;
   const apiId = current.api.api?.id ?? base;
@@ -103,11 +113,11 @@ export function changesOf(d: Decisions, desired: Desired, current: CurrentState)
       'ApiGateway::UsagePlan',
       plan?.id ?? base,
       'throttle and quota per API key',
-      d.usagePlanPatch.map((op) => ({
-        field: op.path,
-        before: null,
-        after: `${op.op} ${op.value ?? ''}`.trim(),
-      })),
+      d.usagePlanPatch.map((op) =>
+        op.path === '/apiStages'
+          ? { field: op.path, before: null, after: `${op.op} ${op.value ?? ''}`.trim() }
+          : { field: op.path, before: planLimit(plan, op.path) ?? null, after: op.value ?? null },
+      ),
     ),
     change(
       d.apiKey === 'noop' && d.attachKey ? 'update' : d.apiKey,

@@ -156,12 +156,22 @@ describe('re-runs', () => {
   it('patches the stage and the usage plan for new throttle and quota values, without a new deployment', async () => {
     await engine(h, resolved(h.dir.path)).deploy();
     h.aws.calls.length = 0;
+    const old = structuredClone([...h.aws.apigateway.usagePlans.values()][0]);
     const changed = resolved(h.dir.path, {
       throttle: { rateLimit: 5, burstLimit: 10 },
       quota: { limit: 100, period: 'DAY' },
     });
-    await engine(h, changed).deploy();
+    const result = await engine(h, changed).deploy();
     expect(mutating(h.aws)).toEqual(['UpdateStage', 'UpdateUsagePlan']);
+    // The plan shows each limit's value before and after (users saw `null → replace 5`).
+    const planned = result.plans
+      .find((p) => p.target === 'apigateway')
+      ?.changes.find((c) => c.resource === 'ApiGateway::UsagePlan');
+    expect(planned?.diff).toEqual([
+      { field: '/throttle/rateLimit', before: old?.throttle?.rateLimit, after: '5' },
+      { field: '/throttle/burstLimit', before: old?.throttle?.burstLimit, after: '10' },
+      { field: '/quota/limit', before: old?.quota?.limit, after: '100' },
+    ]);
     const [api] = [...h.aws.apigateway.restApis.values()];
     const [plan] = [...h.aws.apigateway.usagePlans.values()];
     expect(api?.deployments.size).toBe(1);

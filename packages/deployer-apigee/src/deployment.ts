@@ -26,7 +26,7 @@ export async function deployRevision(
     backoffMs: BACKOFF_MS,
     ...(ctx.signal ? { signal: ctx.signal } : {}),
     onState: (d, elapsed) => {
-      if (d.state !== last) progress.update(`${label}: ${d.state ?? '?'} (${formatElapsed(elapsed)})`);
+      if (d.state !== last) progress.update(`${d.state ?? '?'} (${formatElapsed(elapsed)})`);
       last = d.state;
     },
   }).catch((error: unknown) => {

@@ -11,7 +11,16 @@ const h = useFakeApigee();
 describe('apigee deploy', () => {
   it('creates the product, target server, encrypted KVM entry, imports the bundle and deploys it', async () => {
     const config = apigeeResolved(h.dir.path);
-    const result = await engine(h, config).deploy();
+    const run = engine(h, config);
+    const result = await run.deploy();
+    // The host puts the label before each update: the update itself is only the state.
+    const label = `Apigee iris-staging revision 1 in ${APIGEE_ENV}`;
+    expect(run.host.events.filter((e) => e.kind === 'progress').map((e) => e.text)).toEqual([
+      label,
+      `${label}: PROGRESSING (0s)`,
+      `${label}: READY (2s)`,
+      `ok ${label}: READY`,
+    ]);
 
     expect(mutations(h)).toEqual([
       'apis.create', // action=validate during read

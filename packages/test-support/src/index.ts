@@ -30,10 +30,12 @@ export type {
 } from './fake-aws.js';
 export { startFakeAws } from './fake-aws.js';
 export { type CapturedStream, captureStream } from './fixtures/capture-stream.js';
+export { type RedisServer, startRedisServer } from './fixtures/redis-server.js';
 export { type TempDir, tempDir } from './fixtures/temp-dir.js';
 export { FakeIam, type RoleRecord } from './iam/fake-iam.js';
 export type { PolicyDocument } from './iam/policy.js';
 export { FakeLambda, type RoleChecker } from './lambda/fake-lambda.js';
+export { handlersFromEnvironment } from './lambda/function-handlers.js';
 export type {
   AliasRecord,
   FunctionConfig,

@@ -14,15 +14,27 @@ export interface CommandOutput {
 
 const processOutput: CommandOutput = { stdout: process.stdout, stderr: process.stderr };
 
+/** `rediss://app:pw@host` → `rediss://app:****@host` in every string of the settings (a Redis URL holds its password). */
+function maskUrlPasswords<T>(value: T): T {
+  if (typeof value === 'string')
+    return value.replace(/^([a-z][\w+.-]*:\/\/[^:@/\s]*):[^@/\s]+@/i, '$1:****@') as T;
+  if (Array.isArray(value)) return value.map(maskUrlPasswords) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskUrlPasswords(v)])) as T;
+  return value;
+}
+
 /** Prints the resolved settings (text or JSON) and the warnings; errors are thrown as CONFIG_INVALID (exit 2). */
 export async function runValidate(
   flags: ValidateFlags,
   output: CommandOutput = processOutput,
 ): Promise<number> {
-  const { environments, warnings } = await loadRelease(
-    flags.file,
-    flags.env === undefined ? {} : { env: flags.env },
-  );
+  const loaded = await loadRelease(flags.file, flags.env === undefined ? {} : { env: flags.env });
+  const { warnings } = loaded;
+  const environments = loaded.environments.map((resolved) => ({
+    ...resolved,
+    config: maskUrlPasswords(resolved.config),
+  }));
   for (const warning of warnings) output.stderr.write(`Warning: ${formatProblem(warning)}\n`);
   // Deployers resolve from the project first, then from the CLI (this module).
   for (const line of missingDeployerWarnings(environments, import.meta.url)) {

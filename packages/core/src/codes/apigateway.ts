@@ -54,6 +54,13 @@ export const APIGATEWAY_CODES = {
       'The environment has no API Gateway outputs yet (.mlship/<env>.outputs.json is missing or has no apigateway target).',
     fix: 'Deploy first: `mlship deploy --env <env>` (an environment with front: apigateway).',
   },
+  CALL_FRONT_UNSUPPORTED: {
+    kind: 'user',
+    exit: 2,
+    meaning:
+      '`mlship call` was pointed at an environment whose front door is not API Gateway (apigee or none).',
+    fix: 'Call an environment with front: apigateway; an Apigee proxy is called with a token from your auth service.',
+  },
   CALL_BAD_INPUT: {
     kind: 'user',
     exit: 2,

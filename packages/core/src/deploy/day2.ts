@@ -28,25 +28,45 @@ export async function rollback(options: RollbackOptions): Promise<RollbackReport
   const engine = await prepareEngine(options);
   const reports: RollbackReport[] = [];
   const known = { ...engine.lastOutputs };
+  const record = () =>
+    writeOutputs(
+      engine.resolved.file,
+      engine.resolved.env,
+      Object.fromEntries(reports.map((report) => [report.target, known[report.target]])),
+    );
   for (const [index, { entry, deployer }] of engine.targets.entries()) {
     const rollbackTarget = deployer.rollback?.bind(deployer);
     if (!rollbackTarget) continue;
     const ctx = engine.context(engine.upstreamOf(index, known));
-    const report = await step(entry.name, () => rollbackTarget(ctx, options.to));
-    known[entry.name] = { ...known[entry.name], ...report.outputs };
-    reports.push(report);
+    try {
+      const report = await step(entry.name, () => rollbackTarget(ctx, options.to));
+      known[entry.name] = { ...known[entry.name], ...report.outputs };
+      reports.push(report);
+    } catch (error) {
+      // The targets before this one did move: the outputs file and the person must know, not only the error.
+      const moved = reports.filter((report) => report.from !== report.to);
+      if (moved.length > 0) {
+        await record();
+        options.host.notify({
+          level: 'warn',
+          message: `Rolled back before ${entry.name} failed: ${moved.map((r) => `${r.target} ${r.from ?? '(none)'} → ${r.to}`).join(', ')}.`,
+          data: { rolledBack: moved },
+        });
+      }
+      throw error;
+    }
   }
   if (reports.length === 0)
     throw deployError('ROLLBACK_UNSUPPORTED', 'No target of this environment supports rollback.');
-  await writeOutputs(
-    engine.resolved.file,
-    engine.resolved.env,
-    Object.fromEntries(reports.map((report) => [report.target, known[report.target]])),
-  );
+  await record();
   options.host.result(
     { env: engine.resolved.env, targets: reports },
     reports
-      .map((report) => `${report.target}: rolled back ${report.from ?? '(none)'} → ${report.to}`)
+      .map((report) =>
+        report.from === report.to
+          ? `${report.target}: unchanged (already at ${report.to})`
+          : `${report.target}: rolled back ${report.from ?? '(none)'} → ${report.to}`,
+      )
       .join('\n'),
   );
   return reports;

@@ -8,10 +8,12 @@ import {
   type DeployPlan,
   deploy,
   destroy,
+  MlshipError,
   manualClock,
   RecordingIoHost,
   type ResolvedConfig,
   resolvedEnvironmentSchema,
+  rollback,
   status,
   type TargetEntry,
 } from '../../src/index.js';
@@ -48,6 +50,11 @@ function fakeDeployer(name: string, log: string[], state: FakeState): Deployer<F
       return { url: `https://${name}`, apiKeySecret: 'do-not-write' };
     },
     status: async () => ({ target: name, exists: state.exists, summary: 'ok', detail: {} }),
+    // a goes back one version; b already serves what a went back to.
+    rollback: async () =>
+      name === 'a'
+        ? { target: name, from: 'v2', to: 'v1', outputs: {} }
+        : { target: name, from: '3', to: '3', outputs: {} },
     destroy: async () => {
       log.push(`destroy ${name}`);
       return { target: name, deleted: [], skipped: [] };
@@ -246,5 +253,44 @@ describe('no partial deploys', () => {
     ]);
     const text = host.events.find((event) => event.kind === 'result')?.text ?? '';
     expect(text).toMatch(/^Deployed dev:\n {2}a: unchanged\n {2}b: created \(1 created\)\n/);
+  });
+
+  it('rollback names a target that stayed where it was as unchanged, not as rolled back', async () => {
+    const { options } = await setup();
+    const host = new RecordingIoHost();
+    await rollback(options(host));
+    const text = host.events.find((event) => event.kind === 'result')?.text;
+    expect(text).toBe('a: rolled back v2 → v1\nb: unchanged (already at 3)');
+  });
+
+  it('a rollback that fails part way records what was rolled back and says so before the error', async () => {
+    const { dir, options } = await setup();
+    const host = new RecordingIoHost();
+    const failing = {
+      ...options(host),
+      importer: async (specifier: string) => {
+        const { deployer } = (await options(host).importer(specifier)) as { deployer: Deployer };
+        if (specifier !== 'pkg-b')
+          return {
+            deployer: {
+              ...deployer,
+              rollback: async () => ({ target: 'a', from: 'v2', to: 'v1', outputs: { config: 'v1' } }),
+            },
+          };
+        return {
+          deployer: {
+            ...deployer,
+            rollback: async () => {
+              throw new MlshipError('B_NOTHING', 'b has nothing to roll back', { kind: 'user' });
+            },
+          },
+        };
+      },
+    };
+    await expect(rollback(failing)).rejects.toMatchObject({ code: 'B_NOTHING' });
+    const written = JSON.parse(await readFile(join(dir, '.mlship', 'dev.outputs.json'), 'utf8'));
+    expect(written.targets.a).toEqual({ config: 'v1' });
+    const warned = host.events.find((e) => e.kind === 'notify' && e.message?.level === 'warn');
+    expect(warned?.message?.message).toBe('Rolled back before b failed: a v2 → v1.');
   });
 });

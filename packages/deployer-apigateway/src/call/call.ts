@@ -64,6 +64,19 @@ export async function call(options: CallOptions): Promise<CallResult> {
   const body = await requestBody(options.data, options.bodyFile);
   const processEnv = options.processEnv ?? process.env;
   const resolved = options.resolved ?? (await loadEnvironment(options.file, options.env, options.host));
+  const { front } = resolved.config;
+  if (front !== 'apigateway') {
+    throw new MlshipError(
+      'CALL_FRONT_UNSUPPORTED',
+      `${resolved.env} is fronted by ${front}; mlship call calls environments with front: apigateway.`,
+      {
+        hint:
+          front === 'apigee'
+            ? 'Call the Apigee proxy at its base path with a token from your auth service (docs/targets/apigee.md).'
+            : 'An environment with front: none has no API to call; its endpoint is reached through the Lambda proxy.',
+      },
+    );
+  }
   const outputs = await readGatewayOutputs(resolved.file, resolved.env);
   const secrets =
     options.showSecrets || !options.curl ? await readSecrets(resolved, processEnv, outputs) : undefined;

@@ -23,6 +23,8 @@ export interface InvokeGatewayOptions {
   lambda: FakeLambda;
   jwks: () => { keys: Jwk[] };
   now?: () => number;
+  /** The handler of a function no `setHandler` call named (e.g. one built from the function's environment). */
+  resolveHandler?: (functionArn: string) => ProxyHandler | undefined;
 }
 
 export interface InvokeGateway {
@@ -141,7 +143,7 @@ export async function startInvokeGateway(options: InvokeGatewayOptions): Promise
         arnLike(s.Condition?.ArnLike?.['AWS:SourceArn'] ?? '*', sourceArn),
     );
     if (!allowed) return { type: 'API_CONFIGURATION_ERROR', status: 500, message: 'Internal server error' };
-    const handler = handlers.get(functionArn);
+    const handler = handlers.get(functionArn) ?? options.resolveHandler?.(functionArn);
     if (!handler) return { type: 'INTEGRATION_FAILURE', status: 502, message: 'Internal server error' };
     const headers = Object.fromEntries(
       Object.entries(call.req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]),

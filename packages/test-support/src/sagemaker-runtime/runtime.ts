@@ -28,6 +28,7 @@ const SERVING = new Set(['InService', 'Updating', 'SystemUpdating', 'RollingBack
 /** Fake of SageMaker Runtime's InvokeEndpoint in front of the SageMaker fake's endpoints. Behaviour: FAKES.md. */
 export class FakeSageMakerRuntime {
   private readonly handlers = new Map<string, ModelHandler>();
+  private fallback: ModelHandler | undefined;
   private readonly recorded = new Map<string, Invocation[]>();
 
   constructor(private readonly sagemaker: FakeSageMaker) {}
@@ -35,6 +36,11 @@ export class FakeSageMakerRuntime {
   /** Answers invocations of this endpoint with `handler` (the model container). */
   setHandler(endpointName: string, handler: ModelHandler): void {
     this.handlers.set(endpointName, handler);
+  }
+
+  /** Answers invocations of every endpoint without its own handler (a stand-in for any deployed model). */
+  setDefaultHandler(handler: ModelHandler | undefined): void {
+    this.fallback = handler;
   }
 
   /** Forwards invocations of this endpoint to a real HTTP server (e.g. `http://127.0.0.1:8080/invocations`). */
@@ -49,6 +55,7 @@ export class FakeSageMakerRuntime {
 
   reset(): void {
     this.handlers.clear();
+    this.fallback = undefined;
     this.recorded.clear();
   }
 
@@ -79,7 +86,7 @@ export class FakeSageMakerRuntime {
         `Endpoint ${endpoint.EndpointName} does not have target variant ${input.TargetVariant}.`,
       );
     }
-    const handler = this.handlers.get(endpoint.EndpointName);
+    const handler = this.handlers.get(endpoint.EndpointName) ?? this.fallback;
     if (!handler) {
       throw new AwsError(
         'InternalFailure',
