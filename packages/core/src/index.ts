@@ -23,10 +23,13 @@ export { type DestroyOptions, destroy, type RollbackOptions, rollback, status } 
 export { type DeployOptions, type DeployResult, deploy } from './deploy/deploy.js';
 export {
   deployerInstalled,
+  deployerMissing,
+  importPackage,
   type LoadedTarget,
   type ModuleImporter,
   missingDeployerWarnings,
 } from './deploy/deployer-loader.js';
+export { loadEnvironment } from './deploy/load-environment.js';
 export { outputsPath, readOutputs } from './deploy/outputs-file.js';
 export { DEFAULT_BACKOFF_MS, formatElapsed, type PollOptions, pollUntil } from './deploy/poll.js';
 export { renderPlan, type TargetSummary } from './deploy/render-plan.js';
@@ -42,6 +45,8 @@ export {
 export type { ConfirmOptions, IoHost, IoLevel, IoMessage, Progress } from './io/io-host.js';
 export { type RecordedEvent, RecordingIoHost } from './io/recording-host.js';
 export {
+  defaultDomainPrefix,
+  domainPrefixProblem,
   endpointConfigName,
   endpointName,
   MAX_RESOURCE_NAME_LENGTH,

@@ -29,10 +29,15 @@ describe('deploy failures', () => {
     const v1 = await deployedV1();
     h.aws.sagemaker.rollbackNextUpdate('iris-5xx');
     const config = resolved(h.dir.path, { deployment: { strategy: 'linear', rollbackAlarms: ['iris-5xx'] } });
-    const error = await engine(h, config, { imageTag: 'v2' })
-      .deploy()
-      .catch((e: unknown) => e);
+    const e = engine(h, config, { imageTag: 'v2' });
+    const error = await e.deploy().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'DEPLOY_ROLLED_BACK', exitCode: 1 });
+    // The wait kept polling through RollingBack (a busy status) instead of stopping there.
+    const progress = e.host.events.filter((ev) => ev.kind === 'progress').map((ev) => ev.text ?? '');
+    const statuses = progress
+      .filter((t) => t.startsWith('Updating endpoint iris-dev'))
+      .map((t) => t.split(': ')[1]);
+    expect(statuses).toEqual([undefined, 'Updating', 'RollingBack', 'InService']);
     expect((error as Error).message).toContain(`rolled iris-dev back to ${v1}`);
     expect((error as Error).message).toContain('iris-5xx');
     expect(h.aws.sagemaker.requireEndpoint('iris-dev').EndpointConfigName).toBe(v1);

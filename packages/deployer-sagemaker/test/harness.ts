@@ -11,7 +11,7 @@ import {
   type TargetEntry,
 } from '@mlship/core';
 import { type FakeAws, startFakeAws, type TempDir, tempDir } from '@mlship/test-support';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 export const ACCOUNT = '123456789012';
 export const ROLE = `arn:aws:iam::${ACCOUNT}:role/sagemaker-exec`;
@@ -44,6 +44,8 @@ export function useFakeAws(): Harness {
     harness.aws.ecr.putImage(REPO, 'v1');
     harness.aws.ecr.putImage(REPO, 'v2');
   });
+  // A fake answer that does not fit the API model would let wrong code pass: fail the test instead.
+  afterEach(() => expect(harness.aws.responseViolations).toEqual([]));
   afterAll(async () => {
     await harness.aws?.stop();
   });

@@ -3,7 +3,7 @@ import type { FakeSageMaker } from './sagemaker/fake-sagemaker.js';
 import { findByName } from './sagemaker/state.js';
 import { scalingPolicyOperations, targetKey } from './scaling-policies.js';
 import { AwsError, validationError } from './server/aws-error.js';
-import type { Handler } from './server/aws-json.js';
+import type { Handler } from './server/service.js';
 
 export interface ScalableTarget {
   ServiceNamespace: string;

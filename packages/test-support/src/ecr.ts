@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AwsError } from './server/aws-error.js';
-import type { Handler } from './server/aws-json.js';
+import type { Handler } from './server/service.js';
 
 export interface EcrImage {
   imageDigest: string;

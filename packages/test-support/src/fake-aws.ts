@@ -1,18 +1,20 @@
-import { FakeAutoScaling } from './autoscaling.js';
-import { FakeEcr } from './ecr.js';
-import { FakeSageMaker } from './sagemaker/fake-sagemaker.js';
+import { type TokenEndpoint, tokenEndpoint } from './cognito/token-endpoint.js';
 import { AwsError } from './server/aws-error.js';
-import { awsJsonRoute, type RecordedCall, type ServiceName } from './server/aws-json.js';
-import { loadModel } from './server/model.js';
+import { endpointEnvName, loadModel, SERVICE_NAMES, type ServiceName } from './server/model.js';
+import { routeFor } from './server/protocols/index.js';
 import { listen } from './server/router.js';
+import type { CallHooks, Handler, RecordedCall, ResponseViolation } from './server/service.js';
+import { createStates, type FakeStates, SERVICE_STATES } from './services.js';
 
-export type { RecordedCall, ServiceName };
+export type { Handler, RecordedCall, ResponseViolation, ServiceName };
 
 export interface FakeAwsOptions {
   region?: string;
   accountId?: string;
   /** DescribeEndpoint polls that still see Creating/Updating/Deleting before the transition completes (2). */
   transitionAfterDescribes?: number;
+  /** Extra or replacing handlers per service, e.g. `{ sts: { GetCallerIdentity: () => ({...}) } }`. */
+  stubs?: Partial<Record<ServiceName, Record<string, Handler>>>;
 }
 
 export interface InjectedError {
@@ -21,11 +23,11 @@ export interface InjectedError {
   status?: number;
 }
 
-export interface FakeAws {
+export type FakeAws = FakeStates & {
   endpoint: string;
   region: string;
   accountId: string;
-  /** Env vars for a subprocess or process.env: endpoint, region, dummy credentials, retry settings. */
+  /** Env vars for a subprocess or process.env: endpoints, region, dummy credentials, retry settings. */
   env: Record<string, string>;
   /** SDK client config for in-process clients. */
   clientConfig: {
@@ -33,97 +35,91 @@ export interface FakeAws {
     region: string;
     credentials: { accessKeyId: string; secretAccessKey: string };
   };
-  sagemaker: FakeSageMaker;
-  ecr: FakeEcr;
-  autoscaling: FakeAutoScaling;
+  /** The Cognito hosted domains' OAuth2 token endpoint and the pools' JWKS, on the same server. */
+  tokens: TokenEndpoint;
   /** Every call in arrival order, with the error code it was answered with. */
   calls: RecordedCall[];
-  /** Every call but Describe*, List* and Get*. */
+  /** Fake answers that did not fit their output shape (each was answered 500); tests assert none. */
+  responseViolations: ResponseViolation[];
+  /** Every call but the reads: Describe*, List*, Get*, Head*, Filter*, Simulate*. */
   mutatingCalls(): RecordedCall[];
   /** The next `times` (default 1) calls of service.operation answer this error (before any validation). */
   failNext(service: ServiceName, operation: string, error: InjectedError, times?: number): void;
-  /** Clears all state, recorded calls, injected failures and scenarios. */
+  /** Clears all state, recorded calls, violations, injected failures and scenarios. */
   reset(): void;
   stop(): Promise<void>;
-}
+};
 
-/** Starts the fakes behind one loopback HTTP server speaking the services' real wire protocols. */
+const READ = /^(Describe|List|Get|Head|Filter|Simulate)/;
+
+/** Starts the fakes behind one loopback HTTP server speaking each service's real wire protocol. */
 export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAws> {
   const region = options.region ?? 'us-east-1';
   const accountId = options.accountId ?? '123456789012';
-  const sagemaker = new FakeSageMaker(region, accountId, options.transitionAfterDescribes ?? 2);
-  const ecr = new FakeEcr(region, accountId);
-  const autoscaling = new FakeAutoScaling(region, accountId, sagemaker);
-  sagemaker.scaling = autoscaling;
-  sagemaker.resolveDigest = (image) => ecr.digestOf(image);
-
+  const states = createStates({
+    region,
+    accountId,
+    transitionAfterDescribes: options.transitionAfterDescribes ?? 2,
+  });
   const calls: RecordedCall[] = [];
+  const responseViolations: ResponseViolation[] = [];
   const failures: { service: ServiceName; operation: string; error: InjectedError; left: number }[] = [];
-  const hooks = {
-    record: (call: RecordedCall) => calls.push(call),
-    inject: (service: ServiceName, operation: string) => {
+  const hooks: CallHooks = {
+    record: (call) => calls.push(call),
+    violation: (violation) => responseViolations.push(violation),
+    inject: (service, operation) => {
       const failure = failures.find((f) => f.service === service && f.operation === operation && f.left > 0);
       if (!failure) return;
       failure.left -= 1;
-      throw new AwsError(failure.error.code, failure.error.message, failure.error.status ?? 400);
+      throw new AwsError(failure.error.code, failure.error.message, failure.error.status);
     },
   };
-  const server = await listen([
-    awsJsonRoute(
+  const routes = SERVICE_NAMES.map((name) =>
+    routeFor(
       {
-        name: 'sagemaker',
-        model: loadModel('sagemaker'),
-        messageKey: 'Message',
-        operations: sagemaker.operations(),
+        name,
+        model: loadModel(name),
+        operations: { ...SERVICE_STATES[name]?.(states).operations(), ...options.stubs?.[name] },
       },
       hooks,
     ),
-    awsJsonRoute(
-      { name: 'ecr', model: loadModel('ecr'), messageKey: 'message', operations: ecr.operations() },
-      hooks,
-    ),
-    awsJsonRoute(
-      {
-        name: 'autoscaling',
-        model: loadModel('autoscaling'),
-        messageKey: 'Message',
-        operations: autoscaling.operations(),
-      },
-      hooks,
-    ),
-  ]);
+  );
+  const tokens = tokenEndpoint(states.cognito);
+  const server = await listen([...routes, tokens.route]);
   const credentials = { accessKeyId: 'mlship-fake-access-key', secretAccessKey: 'fake-secret-access-key' };
+  const endpoints = Object.fromEntries(
+    SERVICE_NAMES.map((name) => [endpointEnvName(loadModel(name)), server.endpoint]),
+  );
   return {
+    ...states,
     endpoint: server.endpoint,
     region,
     accountId,
     env: {
       AWS_ENDPOINT_URL: server.endpoint,
-      AWS_ENDPOINT_URL_SAGEMAKER: server.endpoint,
-      AWS_ENDPOINT_URL_ECR: server.endpoint,
-      AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING: server.endpoint,
+      ...endpoints,
       AWS_REGION: region,
       AWS_DEFAULT_REGION: region,
       AWS_ACCESS_KEY_ID: credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
       AWS_MAX_ATTEMPTS: '3',
       AWS_EC2_METADATA_DISABLED: 'true',
+      MLSHIP_COGNITO_TOKEN_URL: `${server.endpoint}/{domain}/oauth2/token`,
     },
     clientConfig: { endpoint: server.endpoint, region, credentials },
-    sagemaker,
-    ecr,
-    autoscaling,
+    tokens,
     calls,
-    mutatingCalls: () => calls.filter((c) => !/^(Describe|List|Get)/.test(c.operation)),
+    responseViolations,
+    mutatingCalls: () => calls.filter((c) => !READ.test(c.operation)),
     failNext: (service, operation, error, times = 1) => {
       failures.push({ service, operation, error, left: times });
     },
     reset: () => {
       calls.length = 0;
+      responseViolations.length = 0;
       failures.length = 0;
-      sagemaker.reset();
-      ecr.reset();
-      autoscaling.reset();
+      for (const name of SERVICE_NAMES) SERVICE_STATES[name]?.(states).reset();
+      tokens.issued.length = 0;
     },
     stop: () => server.close(),
   };

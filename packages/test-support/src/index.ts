@@ -1,14 +1,48 @@
 export type { ApigeeCall, ApigeeUpload, FakeApigee, FakeApigeeOptions } from './apigee/fake-apigee.js';
 export { startFakeApigee } from './apigee/fake-apigee.js';
 export type { ApigeeOrg } from './apigee/state.js';
+export { FakeApiGateway } from './apigateway/fake-apigateway.js';
+export {
+  type InvokeGateway,
+  type InvokeGatewayOptions,
+  type ProxyHandler,
+  startInvokeGateway,
+} from './apigateway/invoke-gateway.js';
 export type { ScalableTarget } from './autoscaling.js';
 export { FakeAutoScaling } from './autoscaling.js';
+export { FakeCognito } from './cognito/fake-cognito.js';
+export { type Jwk, verifyJwt } from './cognito/jwt.js';
 export type { EcrImage } from './ecr.js';
 export { FakeEcr } from './ecr.js';
-export type { FakeAws, FakeAwsOptions, InjectedError, RecordedCall, ServiceName } from './fake-aws.js';
+export {
+  FakeElastiCache,
+  type ServerlessCacheRecord,
+  type ServerlessCacheStatus,
+} from './elasticache/fake-elasticache.js';
+export type {
+  FakeAws,
+  FakeAwsOptions,
+  Handler,
+  InjectedError,
+  RecordedCall,
+  ResponseViolation,
+  ServiceName,
+} from './fake-aws.js';
 export { startFakeAws } from './fake-aws.js';
 export { type CapturedStream, captureStream } from './fixtures/capture-stream.js';
 export { type TempDir, tempDir } from './fixtures/temp-dir.js';
+export { FakeIam, type RoleRecord } from './iam/fake-iam.js';
+export type { PolicyDocument } from './iam/policy.js';
+export { FakeLambda, type RoleChecker } from './lambda/fake-lambda.js';
+export type {
+  AliasRecord,
+  FunctionConfig,
+  FunctionRecord,
+  PolicyStatement,
+  UrlConfig,
+} from './lambda/state.js';
+export { FakeLogs } from './logs/fake-logs.js';
+export type { LogGroupRecord } from './logs/state.js';
 export type { SageMakerLimits } from './sagemaker/fake-sagemaker.js';
 export { FakeSageMaker } from './sagemaker/fake-sagemaker.js';
 export type { SeedEndpoint, SeedEndpointConfig, SeedModel } from './sagemaker/seed.js';
@@ -20,3 +54,6 @@ export type {
   Tag,
   VariantState,
 } from './sagemaker/state.js';
+export type { Invocation, ModelHandler, ModelReply } from './sagemaker-runtime/runtime.js';
+export { FakeSageMakerRuntime } from './sagemaker-runtime/runtime.js';
+export { AwsError } from './server/aws-error.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FakeAutoScaling } from './autoscaling.js';
 import { AwsError, validationError } from './server/aws-error.js';
-import type { Handler } from './server/aws-json.js';
+import type { Handler } from './server/service.js';
 
 export function targetKey(namespace: string, resourceId: string, dimension: string): string {
   return `${namespace}|${resourceId}|${dimension}`;

@@ -9,7 +9,7 @@ import {
   type ProductionVariantInstanceType,
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { type FakeAws, startFakeAws } from '../src/index.js';
 
 export const ROLE = 'arn:aws:iam::123456789012:role/SageMakerExecution';
@@ -32,6 +32,7 @@ export function useFakeAws(): Harness {
     h.aas = new ApplicationAutoScalingClient({ ...h.fake.clientConfig, maxAttempts: 1 });
   });
   beforeEach(() => h.fake.reset());
+  afterEach(() => expect(h.fake.responseViolations).toEqual([]));
   afterAll(async () => {
     for (const client of [h.sm, h.ecr, h.aas]) client?.destroy();
     await h.fake?.stop();

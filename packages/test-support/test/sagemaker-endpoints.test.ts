@@ -173,12 +173,15 @@ describe('SageMaker endpoint updates', () => {
     });
   });
 
-  it('an alarm rollback ends InService on the OLD config and names the alarm', async () => {
+  it('an alarm rollback passes through RollingBack, then ends InService on the OLD config naming the alarm', async () => {
     await deployEndpoint(h.sm, 'ep');
     await createConfig(h.sm, 'c2', 'ep-m1');
     h.fake.sagemaker.rollbackNextUpdate('ep-5xx');
     await update('ep', 'c2');
-    const last = (await pollEndpoint(h.sm, 'ep')).at(-1);
+    const seen = await pollEndpoint(h.sm, 'ep');
+    expect(statuses(seen)).toEqual(['Updating', 'Updating', 'RollingBack', 'RollingBack', 'InService']);
+    expect(seen[2]?.EndpointConfigName).toBe('ep-c1');
+    const last = seen.at(-1);
     expect(last?.EndpointStatus).toBe('InService');
     expect(last?.EndpointConfigName).toBe('ep-c1');
     expect(last?.FailureReason).toContain('ep-5xx');

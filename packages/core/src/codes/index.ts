@@ -1,7 +1,9 @@
 import { APIGEE_CODES } from './apigee.js';
+import { APIGATEWAY_CODES } from './apigateway.js';
 import { CLI_CODES } from './cli.js';
 import { CONFIG_CODES } from './config.js';
 import { CORE_CODES } from './core.js';
+import { LAMBDA_CODES } from './lambda.js';
 import { SAGEMAKER_CODES } from './sagemaker.js';
 import { SCAFFOLD_CODES } from './scaffold.js';
 import type { CodeTable } from './types.js';
@@ -19,4 +21,6 @@ export const CODES: CodeTable = {
   ...CLI_CODES,
   ...SAGEMAKER_CODES,
   ...APIGEE_CODES,
+  ...APIGATEWAY_CODES,
+  ...LAMBDA_CODES,
 };

@@ -1,14 +1,15 @@
-import { maxNameLength } from '../naming.js';
+import { defaultDomainPrefix, domainPrefixProblem, maxNameLength } from '../naming.js';
 import { API_GATEWAY_TIMEOUT_SECONDS } from './constants.js';
 import { AWS_REGIONS, partitionOf } from './regions.js';
 import { error, type Rule, type RuleProblem, warning } from './rule-kit.js';
+import { proxy } from './rules-proxy.js';
 import { autoscaling, deployment, instanceType, instanceTypeProblems } from './rules-sagemaker.js';
 import type { ResolvedEnvironment } from './schema.js';
 import { didYouMean } from './suggest.js';
 
 export type { RuleProblem } from './rule-kit.js';
 
-const frontDoor: Rule = ({ front, api, model }) => {
+const frontDoor: Rule = ({ front, api, model, name }, env) => {
   if (front === 'none') return [];
   const problems: RuleProblem[] = [];
   if (!api[front]) {
@@ -17,6 +18,18 @@ const frontDoor: Rule = ({ front, api, model }) => {
         ? 'add api.apigee with organization, environment and auth'
         : 'add api.apigateway: {} to take the defaults';
     problems.push(error(['front'], `front is ${front} but api.${front} is not configured`, hint));
+  }
+  const gateway = front === 'apigateway' ? api.apigateway : undefined;
+  const derivedProblem =
+    gateway && !gateway.domainPrefix && domainPrefixProblem(defaultDomainPrefix(name, env));
+  if (derivedProblem) {
+    problems.push(
+      error(
+        ['name'],
+        `the Cognito domain prefix derived from name and environment is not allowed: ${derivedProblem}`,
+        'set api.apigateway.domainPrefix',
+      ),
+    );
   }
   if (front === 'apigateway' && model.timeoutSeconds > API_GATEWAY_TIMEOUT_SECONDS) {
     problems.push(
@@ -98,7 +111,7 @@ const names: Rule = ({ name }, env) => {
   ];
 };
 
-const RULES: Rule[] = [names, region, instanceType, autoscaling, deployment, cache, frontDoor];
+const RULES: Rule[] = [names, region, instanceType, autoscaling, deployment, cache, frontDoor, proxy];
 
 /** Cross-field rules on the merged settings of one environment. */
 export function checkRules(config: ResolvedEnvironment, env: string): RuleProblem[] {

@@ -19,6 +19,18 @@ export const cacheSchema = z
       .boolean()
       .default(false)
       .describe('Create an ElastiCache Redis for this environment (needs vpc)'),
+    maxEntryBytes: positiveInt
+      .max(6 * 1024 * 1024)
+      .default(262144)
+      .describe('Responses larger than this many bytes are not cached'),
+    connectTimeoutMs: positiveInt
+      .max(10_000)
+      .default(100)
+      .describe('Milliseconds the proxy waits to connect to Redis before serving uncached'),
+    commandTimeoutMs: positiveInt
+      .max(10_000)
+      .default(100)
+      .describe('Milliseconds the proxy waits for one Redis command before serving uncached'),
     nodeType: z
       .string()
       .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, 'an ElastiCache node type such as cache.t4g.micro')
@@ -58,6 +70,40 @@ export const apiGatewaySchema = z
       .min(1)
       .default(['invoke'])
       .describe('Cognito resource-server scopes a client token must carry'),
+    domainPrefix: z
+      .string()
+      .regex(
+        /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+        'a Cognito domain prefix: 1 to 63 lowercase letters, digits and hyphens, not starting or ending with a hyphen',
+      )
+      .refine(
+        (prefix) => !/aws|amazon|cognito/.test(prefix),
+        'expected a prefix without aws, amazon or cognito (Cognito reserves them)',
+      )
+      .optional()
+      .describe('Cognito hosted-domain prefix of the token URL; default <name>-<env>'),
+    cors: z
+      .strictObject({
+        allowOrigin: z
+          .string()
+          .regex(/^(\*|https?:\/\/[^\s/'"]+)$/, "'*' or an origin such as https://app.example.com")
+          .describe('Access-Control-Allow-Origin for browser clients'),
+      })
+      .optional()
+      .describe('Answer CORS preflights (OPTIONS) and add CORS headers to gateway errors'),
+    accessLogs: z
+      .strictObject({
+        destinationArn: z
+          .string()
+          .regex(
+            /^arn:aws[\w-]*:logs:[a-z0-9-]+:\d{12}:log-group:[\w./#-]+$/,
+            'a CloudWatch Logs log group ARN (arn:aws:logs:<region>:<account>:log-group:<name>)',
+          ),
+      })
+      .optional()
+      .describe(
+        'Stage access logs (JSON lines) to an existing log group; the account needs an API Gateway CloudWatch role',
+      ),
   })
   .describe('API Gateway REST API with a Cognito authorizer and an API key');
 

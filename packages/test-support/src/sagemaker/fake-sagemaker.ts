@@ -1,5 +1,5 @@
 import { validationError } from '../server/aws-error.js';
-import type { Handler } from '../server/aws-json.js';
+import type { Handler } from '../server/service.js';
 import { endpointOperations } from './endpoints.js';
 import { checkCountLimit, checkInstanceLimits } from './limits.js';
 import { resourceOperations } from './resources.js';

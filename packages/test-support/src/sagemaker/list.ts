@@ -6,8 +6,8 @@ export interface ListInput {
   NextToken?: string;
   MaxResults?: number;
   NameContains?: string;
-  CreationTimeBefore?: number;
-  CreationTimeAfter?: number;
+  CreationTimeBefore?: Date;
+  CreationTimeAfter?: Date;
 }
 
 /** Filters, sorts (default CreationTime, Descending) and paginates the way SageMaker List* calls do. */
@@ -27,15 +27,8 @@ export function listPage<T extends { CreationTime: Date }>(
   const needle = input.NameContains?.toLowerCase();
   const filtered = items
     .filter((item) => !needle || name(item).toLowerCase().includes(needle))
-    .filter(
-      (item) =>
-        input.CreationTimeBefore === undefined ||
-        item.CreationTime.getTime() < input.CreationTimeBefore * 1000,
-    )
-    .filter(
-      (item) =>
-        input.CreationTimeAfter === undefined || item.CreationTime.getTime() > input.CreationTimeAfter * 1000,
-    )
+    .filter((item) => input.CreationTimeBefore === undefined || item.CreationTime < input.CreationTimeBefore)
+    .filter((item) => input.CreationTimeAfter === undefined || item.CreationTime > input.CreationTimeAfter)
     .sort((a, b) => {
       const [x, y] = [key?.(a) ?? 0, key?.(b) ?? 0];
       return (x < y ? -1 : x > y ? 1 : 0) * direction;

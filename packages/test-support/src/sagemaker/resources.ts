@@ -1,5 +1,5 @@
 import { AwsError, validationError } from '../server/aws-error.js';
-import type { Handler } from '../server/aws-json.js';
+import type { Handler } from '../server/service.js';
 import type { FakeSageMaker } from './fake-sagemaker.js';
 import { listPage } from './list.js';
 import {

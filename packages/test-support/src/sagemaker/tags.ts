@@ -1,5 +1,5 @@
 import { validationError } from '../server/aws-error.js';
-import type { Handler } from '../server/aws-json.js';
+import type { Handler } from '../server/service.js';
 import type { FakeSageMaker } from './fake-sagemaker.js';
 
 /** AddTags, ListTags, DeleteTags on models, endpoint configs and endpoints (by ARN). */

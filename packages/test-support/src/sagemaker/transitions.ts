@@ -5,7 +5,8 @@ import { type EndpointRecord, findByName } from './state.js';
 /**
  * Counts one DescribeEndpoint poll down; once none are left, completes the transition in flight:
  * create -> InService | Failed; update -> InService on the new config, or InService on the OLD config with a
- * FailureReason (failed update, alarm rollback); delete -> gone; system (seeded) -> InService.
+ * FailureReason (failed update; an alarm rollback passes through RollingBack for the usual polls first);
+ * delete -> gone; system (seeded) -> InService.
  */
 export function advanceTransition(sm: FakeSageMaker, endpoint: EndpointRecord): void {
   const pending = endpoint.pending;
@@ -14,9 +15,14 @@ export function advanceTransition(sm: FakeSageMaker, endpoint: EndpointRecord): 
     pending.describesLeft -= 1;
     return;
   }
-  endpoint.pending = undefined;
   endpoint.LastModifiedTime = sm.clock.now();
   const { outcome } = pending;
+  if (pending.kind === 'update' && outcome.type === 'rollback' && endpoint.EndpointStatus === 'Updating') {
+    endpoint.EndpointStatus = 'RollingBack';
+    pending.describesLeft = Math.max(0, sm.transitionAfterDescribes - 1);
+    return;
+  }
+  endpoint.pending = undefined;
   if (pending.kind === 'delete') {
     sm.endpoints.delete(endpoint.EndpointName);
     sm.tags.delete(endpoint.EndpointArn);

@@ -5,13 +5,13 @@ import type { AddressInfo } from 'node:net';
 export interface HttpReply {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  body: string | Buffer;
 }
 
-/** One protocol handler (awsJson today; restJson services such as Lambda slot in as further routes). */
+/** One service behind one wire protocol (see protocols/). */
 export interface Route {
-  matches(req: IncomingMessage): boolean;
-  handle(req: IncomingMessage, body: string): Promise<HttpReply>;
+  matches(req: IncomingMessage, body: Buffer): boolean;
+  handle(req: IncomingMessage, body: Buffer): Promise<HttpReply>;
 }
 
 export interface LoopbackServer {
@@ -25,8 +25,8 @@ export async function listen(routes: readonly Route[]): Promise<LoopbackServer> 
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      const route = routes.find((r) => r.matches(req));
+      const body = Buffer.concat(chunks);
+      const route = routes.find((r) => r.matches(req, body));
       const reply: Promise<HttpReply> = route
         ? route.handle(req, body)
         : Promise.resolve(jsonReply(404, { message: `No fake answers ${req.method} ${req.url}` }));
@@ -52,19 +52,20 @@ export async function listen(routes: readonly Route[]): Promise<LoopbackServer> 
 }
 
 export function jsonReply(status: number, body: unknown, contentType = 'application/json'): HttpReply {
-  return { status, headers: { 'Content-Type': contentType }, body: toJson(body) };
-}
-
-/** JSON with timestamps as epoch seconds, the awsJson/restJson default. */
-export function toJson(value: unknown): string {
-  return JSON.stringify(value, function (this: Record<string, unknown>, key, v) {
-    const raw = this[key];
-    return raw instanceof Date ? raw.getTime() / 1000 : v;
-  });
+  return { status, headers: { 'Content-Type': contentType }, body: JSON.stringify(body) };
 }
 
 /** The signing name in a SigV4 Authorization header (`Credential=AKID/date/region/SERVICE/aws4_request`). */
 export function signingService(req: IncomingMessage): string | undefined {
   const auth = req.headers.authorization ?? '';
   return /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(auth)?.[1];
+}
+
+/** True when the request is unsigned or signed for this model's signing name (else its endpoint prefix). */
+export function signedFor(
+  req: IncomingMessage,
+  model: { metadata: { signingName?: string; endpointPrefix: string } },
+) {
+  const signing = signingService(req);
+  return signing === undefined || signing === (model.metadata.signingName ?? model.metadata.endpointPrefix);
 }

@@ -1,20 +1,26 @@
-import { validationError } from './aws-error.js';
+import { AwsError } from './aws-error.js';
 import type { ApiModel, Shape } from './model.js';
 
 /**
  * Validates a request against the service model the way AWS's front end does (Coral-style messages):
  * `2 validation errors detected: Value 'a_b' at 'endpointName' failed to satisfy constraint: Member must
  * satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}; Value null at ...`.
- * Members the model does not know are ignored, like the JSON front end does.
+ * Members the model does not know are ignored, like the JSON front end does. Query services answer the same
+ * text under their own code (`ValidationError` for IAM and STS).
  */
-export function assertValidInput(model: ApiModel, operation: string, input: unknown): void {
+export function assertValidInput(
+  model: ApiModel,
+  operation: string,
+  input: unknown,
+  code = 'ValidationException',
+): void {
   const shapeName = model.operations[operation]?.input;
   if (!shapeName) return;
   const violations: string[] = [];
   visit(model, shapeName, input, '', violations);
   if (violations.length > 0) {
     const n = violations.length;
-    throw validationError(`${n} validation error${n > 1 ? 's' : ''} detected: ${violations.join('; ')}`);
+    throw new AwsError(code, `${n} validation error${n > 1 ? 's' : ''} detected: ${violations.join('; ')}`);
   }
 }
 
@@ -67,6 +73,10 @@ function visit(model: ApiModel, shapeName: string, value: unknown, path: string,
       }
       return;
     }
+    case 'blob': {
+      if (value instanceof Uint8Array) checkLength(shape, value.byteLength, fail);
+      return;
+    }
     case 'integer':
     case 'long':
     case 'float':
@@ -109,6 +119,7 @@ function show(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`;
   if (Array.isArray(value))
     return `'[${value.map((v) => (typeof v === 'object' ? '{...}' : String(v))).join(', ')}]'`;
+  if (value instanceof Uint8Array) return `'<${value.byteLength} bytes>'`;
   if (typeof value === 'object') return `'{...}'`;
   return `'${String(value)}'`;
 }

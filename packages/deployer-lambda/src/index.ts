@@ -1,0 +1,19 @@
+import { DEPLOYER_CONTRACT_VERSION, type Deployer } from '@mlship/core';
+import { applyLambda } from './apply.js';
+import { destroyLambda } from './destroy.js';
+import { type LambdaDetail, planLambda } from './plan.js';
+import { type CurrentState, readState } from './read.js';
+import { statusLambda } from './status.js';
+
+/** The cached Lambda proxy in front of the SageMaker endpoint: role, optional cache, function, `live` alias, URL. */
+export const deployer: Deployer<CurrentState, LambdaDetail> = {
+  contractVersion: DEPLOYER_CONTRACT_VERSION,
+  name: 'lambda',
+  read: readState,
+  plan: planLambda,
+  apply: applyLambda,
+  status: statusLambda,
+  destroy: destroyLambda,
+};
+
+export type { CurrentState, LambdaDetail };
