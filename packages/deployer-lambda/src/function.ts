@@ -33,6 +33,30 @@ function configInput(spec: FunctionSpec, role: string) {
   };
 }
 
+/** The secret values of an environment: the origin secret, the Redis URL and the password inside it. */
+function secretsOf(env: Record<string, string>): string[] {
+  const url = env.REDIS_URL;
+  const password = url ? /^rediss?:\/\/[^@/]*?:?([^:@/]+)@/.exec(url)?.[1] : undefined;
+  return [env.ORIGIN_SECRET, url, password].filter(
+    (v): v is string => typeof v === 'string' && v.length >= 4,
+  );
+}
+
+/**
+ * Sends a call that carries the environment; AWS may quote the environment in its error (the 4 KB limit does), so
+ * secrets are masked in the error before it travels on to the CLI.
+ */
+async function carryingSecrets<T>(env: Record<string, string>, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof Error) {
+      for (const secret of secretsOf(env)) error.message = error.message.split(secret).join('****');
+    }
+    throw error;
+  }
+}
+
 /** Creates or updates the function ($LATEST); returns its ARN. */
 export async function applyFunction(
   ctx: DeployContext,
@@ -51,15 +75,17 @@ export async function applyFunction(
     const artifact = await loadProxyArtifact();
     say(ctx, `Creating Lambda function ${name} (${Math.round(artifact.size / 1024)} KB)`);
     const out = await withRoleRetry(ctx, role, () =>
-      lambda.send(
-        new CreateFunctionCommand({
-          ...configInput(spec, role),
-          ...(spec.VpcConfig ? {} : { VpcConfig: undefined }),
-          Code: { ZipFile: artifact.bytes },
-          Architectures: [spec.Architecture],
-          PackageType: 'Zip',
-          Tags: steps.tags,
-        }),
+      carryingSecrets(spec.Environment, () =>
+        lambda.send(
+          new CreateFunctionCommand({
+            ...configInput(spec, role),
+            ...(spec.VpcConfig ? {} : { VpcConfig: undefined }),
+            Code: { ZipFile: artifact.bytes },
+            Architectures: [spec.Architecture],
+            PackageType: 'Zip',
+            Tags: steps.tags,
+          }),
+        ),
       ),
     );
     await waitForFunction(ctx, name, `Creating ${name}`);
@@ -83,7 +109,9 @@ export async function applyFunction(
     say(ctx, `Updating configuration of ${name}: ${steps.fn.config.map((d) => d.field).join(', ')}`);
     await whenIdle(ctx, name, () =>
       withRoleRetry(ctx, role, () =>
-        lambda.send(new UpdateFunctionConfigurationCommand(configInput(spec, role))),
+        carryingSecrets(spec.Environment, () =>
+          lambda.send(new UpdateFunctionConfigurationCommand(configInput(spec, role))),
+        ),
       ),
     );
     await waitForFunction(ctx, name, `Updating configuration of ${name}`);

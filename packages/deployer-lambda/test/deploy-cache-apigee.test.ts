@@ -135,6 +135,14 @@ describe('lambda deployer: apigee front', () => {
     expect(h.aws.lambda.functions.get('iris-dev-proxy')?.latest.Environment?.Variables.ORIGIN_SECRET).toBe(
       secret,
     );
+
+    const destroyed = await deployer.destroy(context(resolved(APIGEE)));
+    expect(destroyed.deleted.slice(0, 3).map((d) => d.resource)).toEqual([
+      'Lambda::FunctionUrl',
+      'Lambda::Permission',
+      'Lambda::Alias',
+    ]);
+    expect(h.aws.lambda.functions.size).toBe(0);
   });
 
   it('removes the URL and its permission when the environment moves to API Gateway', async () => {

@@ -132,4 +132,16 @@ describe('lambda deployer: waits and retries', () => {
     expect(error.exitCode).toBe(2);
     expect(mutating(h.aws)).toEqual([]);
   });
+
+  it('masks the Redis password and URL in an AWS error that quotes the environment (the 4 KB limit)', async () => {
+    const redisUrl = `redis://:s3cret-pass@${'h'.repeat(4100)}.example.com:6379`;
+    const error = await deployOnce(context(resolved({ cache: { enabled: true, redisUrl } }))).then(
+      () => undefined,
+      (thrown: Error) => thrown,
+    );
+    expect(error?.name).toBe('InvalidParameterValueException');
+    expect(error?.message).toContain('exceeded the 4KB limit');
+    expect(error?.message).not.toContain('s3cret-pass');
+    expect(error?.message).toContain('****');
+  });
 });

@@ -37,14 +37,7 @@ interface Answer {
 export function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): LambdaProxy {
   const invoke = deps.invoke ?? sageMakerInvoke();
   const writeMetrics = deps.writeMetrics ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const cache = config.redisUrl
-    ? new RedisCache({
-        url: config.redisUrl,
-        connectTimeoutMs: config.redisConnectTimeoutMs,
-        commandTimeoutMs: config.redisCommandTimeoutMs,
-        cooldownMs: config.redisCooldownMs,
-      })
-    : undefined;
+  const cache = responseCache(config);
   const flights = new SingleFlight<Prediction>();
   const secretDigest = config.originSecret ? sha256(config.originSecret) : undefined;
 
@@ -127,6 +120,26 @@ export function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): LambdaPr
       await cache?.close();
     },
   };
+}
+
+/** A REDIS_URL that cannot be parsed turns the cache off (logged once): Redis never fails a request. */
+function responseCache(config: ProxyConfig): RedisCache | undefined {
+  if (!config.redisUrl) return undefined;
+  try {
+    return new RedisCache({
+      url: config.redisUrl,
+      connectTimeoutMs: config.redisConnectTimeoutMs,
+      commandTimeoutMs: config.redisCommandTimeoutMs,
+      cooldownMs: config.redisCooldownMs,
+    });
+  } catch {
+    logLine(
+      'ERROR',
+      'PROXY_REDIS_URL_INVALID',
+      'REDIS_URL is not a redis:// or rediss:// URL; caching is off',
+    );
+    return undefined;
+  }
 }
 
 function success(

@@ -33,15 +33,17 @@ export class RedisCache {
     this.#options = options;
     this.#now = options.now ?? Date.now;
     const url = new URL(options.url);
+    if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
+      throw new Error('not a redis:// or rediss:// URL');
     this.#where = `${url.protocol}//${url.host}`;
     this.#password = decodeURIComponent(url.password);
   }
 
   async get(key: string): Promise<CacheRead> {
-    const ready = this.#connect();
-    if (!ready) return 'bypass';
     let client: Redis | undefined;
     try {
+      const ready = this.#connect();
+      if (!ready) return 'bypass';
       client = await ready;
       const value = await within(client.get(key), this.#options.commandTimeoutMs, 'Redis GET');
       this.#recovered();

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cacheKey } from '../src/cache-key.js';
 import { createProxy, type LambdaProxy, type ProxyEnv, readProxyConfig } from '../src/index.js';
 import { type RuntimeStandIn, startLocalFront, startRuntimeStandIn } from '../src/local/index.js';
 import { parse, v1Event } from './support/events.js';
@@ -101,6 +102,19 @@ describe.skipIf(!haveRedis)('proxy cache with real Redis and the iris endpoint',
     const second = await predict({ instances: [row] });
     expect(second).toEqual({ ...first, cache: 'HIT' });
     expect(runtime.invocations('iris') - before).toBe(1);
+  });
+
+  it('stores the entry under the documented key with CACHE_TTL_SECONDS', async () => {
+    const short = makeProxy({ CACHE_TTL_SECONDS: '120' });
+    await predict({ instances: [row] }, {}, short);
+    const admin = new Redis(redis.url);
+    try {
+      const ttl = await admin.ttl(cacheKey('iris', 'v1', { instances: [row] }));
+      expect(ttl).toBeGreaterThan(100);
+      expect(ttl).toBeLessThanOrEqual(120);
+    } finally {
+      admin.disconnect();
+    }
   });
 
   it('answers over real HTTP through the local API Gateway front, which checks the API key', async () => {

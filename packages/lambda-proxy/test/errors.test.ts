@@ -199,3 +199,21 @@ describe('origin secret (Apigee → Function URL)', () => {
     expect(answer.status).toBe(403);
   });
 });
+
+describe('the SageMaker Runtime stand-in', () => {
+  it('refuses unsigned requests and unknown paths with the errors AWS gives', async () => {
+    const unsigned = await fetch(`${runtime.url}/endpoints/model/invocations`, {
+      method: 'POST',
+      body: '{}',
+    });
+    expect([unsigned.status, unsigned.headers.get('x-amzn-errortype')]).toEqual([
+      403,
+      'MissingAuthenticationTokenException',
+    ]);
+    const unknown = await fetch(`${runtime.url}/endpoints/model`, { method: 'POST', body: '{}' });
+    expect([unknown.status, unknown.headers.get('x-amzn-errortype')]).toEqual([
+      404,
+      'UnknownOperationException',
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { cacheKey, canonicalJson } from '../src/cache-key.js';
-import { readProxyConfig } from '../src/index.js';
+import { createProxy, readProxyConfig } from '../src/index.js';
 import { RedisCache } from '../src/redis-cache.js';
 import { freePort } from './support/ports.js';
 
@@ -48,6 +48,29 @@ describe('readProxyConfig', () => {
     expect(() => readProxyConfig({ ENDPOINT_NAME: 'e', REDIS_COMMAND_TIMEOUT_MS: '0.5' })).toThrow(
       /REDIS_COMMAND_TIMEOUT_MS must be an integer ≥ 1, got "0.5"/,
     );
+  });
+});
+
+describe('a REDIS_URL that cannot be used', () => {
+  it('turns the cache off with one coded error that does not echo the URL, and requests still succeed', async () => {
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const config = readProxyConfig({ ENDPOINT_NAME: 'e', REDIS_URL: 'http://user:hunter2@cache:6379' });
+      const invoke = async () => ({
+        body: '{"predictions":[1]}',
+        base64: false,
+        contentType: 'application/json',
+      });
+      const proxy = createProxy(config, { invoke, writeMetrics: () => {} });
+      const event = { httpMethod: 'POST', path: '/predict', body: '{"instances":[1]}' };
+      const result = await proxy.handler(event);
+      expect([result.statusCode, result.headers['x-cache']]).toEqual([200, 'BYPASS']);
+      const lines = stderr.mock.calls.map(([line]) => String(line));
+      expect(lines.map((line) => JSON.parse(line).code)).toEqual(['PROXY_REDIS_URL_INVALID']);
+      expect(lines.join('')).not.toContain('hunter2');
+    } finally {
+      stderr.mockRestore();
+    }
   });
 });
 

@@ -41,7 +41,7 @@ export type FakeAws = FakeStates & {
   calls: RecordedCall[];
   /** Fake answers that did not fit their output shape (each was answered 500); tests assert none. */
   responseViolations: ResponseViolation[];
-  /** Every call but the reads: Describe*, List*, Get*, Head*, Filter*, Simulate*. */
+  /** Every call but reads (Describe*, List*, Get*, Head*, Filter*, Simulate*) and data-plane Invoke*. */
   mutatingCalls(): RecordedCall[];
   /** The next `times` (default 1) calls of service.operation answer this error (before any validation). */
   failNext(service: ServiceName, operation: string, error: InjectedError, times?: number): void;
@@ -50,7 +50,7 @@ export type FakeAws = FakeStates & {
   stop(): Promise<void>;
 };
 
-const READ = /^(Describe|List|Get|Head|Filter|Simulate)/;
+const READ = /^(Describe|List|Get|Head|Filter|Simulate|Invoke)/;
 
 /** Starts the fakes behind one loopback HTTP server speaking each service's real wire protocol. */
 export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAws> {

@@ -204,6 +204,18 @@ describe('restJson1 (Lambda, API Gateway)', () => {
     expect((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode).toBe(404);
   });
 
+  it('injects failures with failNext, with the status of the modelled error (Lambda throttling is 429)', async () => {
+    fake.failNext('lambda', 'GetFunction', { code: 'TooManyRequestsException', message: 'Rate exceeded' });
+    const error = await rejection(client(LambdaClient).send(new GetFunctionCommand({ FunctionName: 'fn' })));
+    expect([error.name, error.message]).toEqual(['TooManyRequestsException', 'Rate exceeded']);
+    expect((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode).toBe(429);
+    expect(fake.calls[0]).toMatchObject({
+      service: 'lambda',
+      operation: 'GetFunction',
+      error: 'TooManyRequestsException',
+    });
+  });
+
   it('decodes base64 blobs in JSON bodies to bytes, and honours responseCode 201', async () => {
     const zip = Buffer.from('PK\x03\x04 fake zip');
     const out = await client(LambdaClient).send(

@@ -5,6 +5,7 @@ import * as cognito from '@aws-sdk/client-cognito-identity-provider';
 import * as elasticache from '@aws-sdk/client-elasticache';
 import * as iam from '@aws-sdk/client-iam';
 import * as lambda from '@aws-sdk/client-lambda';
+import * as s3 from '@aws-sdk/client-s3';
 import * as runtime from '@aws-sdk/client-sagemaker-runtime';
 import * as quotas from '@aws-sdk/client-service-quotas';
 import * as sts from '@aws-sdk/client-sts';
@@ -25,6 +26,7 @@ const CLIENTS: [ServiceName, Record<string, unknown>, string][] = [
   ['service-quotas', quotas, 'ServiceQuotasClient'],
   ['logs', logs, 'CloudWatchLogsClient'],
   ['cloudwatch', cloudwatch, 'CloudWatchClient'],
+  ['s3', s3, 'S3Client'],
 ];
 
 /** A value of the shape's type for every required member (strings "x1", so URI labels are never empty). */

@@ -33,17 +33,14 @@ describe('JSON type checks (SerializationException, as the JSON front end answer
     );
     expect([error.name, error.message]).toEqual([
       'SerializationException',
-      'STRING_VALUE can not be converted to an Integer',
+      'STRING_VALUE cannot be converted to Integer',
     ]);
     expect(h.fake.sagemaker.endpointConfigs.size).toBe(0);
   });
 
   it('rejects a string for a list', async () => {
     const error = await rejection(h.sm.send(configWith('oops')));
-    expect([error.name, error.message]).toEqual([
-      'SerializationException',
-      'STRING_VALUE can not be converted to a List',
-    ]);
+    expect([error.name, error.message]).toEqual(['SerializationException', 'Unexpected field type']);
     expect(h.fake.calls.at(-1)).toMatchObject({
       operation: 'CreateEndpointConfig',
       error: 'SerializationException',
@@ -52,7 +49,7 @@ describe('JSON type checks (SerializationException, as the JSON front end answer
 
   it('rejects an object where a string belongs, and a list where a structure belongs (raw JSON)', async () => {
     const objectForString = await rejection(h.sm.send(configWith([{ VariantName: { a: 1 } }])));
-    expect(objectForString.message).toBe('Start of structure or map found where not expected.');
+    expect(objectForString.message).toBe('Start of structure or map found where not expected');
     const res = await fetch(h.fake.endpoint, {
       method: 'POST',
       headers: {
@@ -63,8 +60,24 @@ describe('JSON type checks (SerializationException, as the JSON front end answer
     });
     expect(await res.json()).toEqual({
       __type: 'SerializationException',
-      Message: 'Start of list found where not expected.',
+      Message: 'Unrecognized collection type class ProductionVariant',
     });
+  });
+
+  it('words the other mismatches as the JSON front end does (booleans, decimals, arrays for scalars)', async () => {
+    const send = async (body: object) => {
+      const res = await fetch(h.fake.endpoint, {
+        method: 'POST',
+        headers: { 'X-Amz-Target': 'SageMaker.ListModels', 'Content-Type': 'application/x-amz-json-1.1' },
+        body: JSON.stringify(body),
+      });
+      return ((await res.json()) as { Message: string }).Message;
+    };
+    expect(await send({ MaxResults: true })).toBe('TRUE_VALUE cannot be converted to Integer');
+    expect(await send({ MaxResults: 2.5 })).toBe('DECIMAL_VALUE cannot be converted to Integer');
+    expect(await send({ MaxResults: [1] })).toBe('Unrecognized collection type class java.lang.Integer');
+    expect(await send({ NameContains: 7 })).toBe('NUMBER_VALUE cannot be converted to String');
+    expect(await send({ CreationTimeAfter: 'yesterday' })).toBe('STRING_VALUE cannot be converted to Date');
   });
 
   it('rejects raw JSON with a wrong type even when no SDK serializer is involved', async () => {
@@ -76,7 +89,7 @@ describe('JSON type checks (SerializationException, as the JSON front end answer
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
       __type: 'SerializationException',
-      Message: 'STRING_VALUE can not be converted to an Integer',
+      Message: 'STRING_VALUE cannot be converted to Integer',
     });
   });
 });

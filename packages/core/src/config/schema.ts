@@ -40,7 +40,6 @@ export const resolvedEnvironmentSchema = z.strictObject({
     maxEntryBytes: 262144,
     connectTimeoutMs: 100,
     commandTimeoutMs: 100,
-    nodeType: 'cache.t4g.micro',
   }),
   proxy: proxySchema.default(PROXY_DEFAULTS),
   api: apiSchema.default({}),

@@ -61,7 +61,12 @@ export async function startRuntimeStandIn(options: RuntimeStandInOptions): Promi
         message: `Request payload exceeds the ${PAYLOAD_LIMIT_BYTES} byte limit.`,
       });
     }
-    if (!request.headers.authorization?.startsWith('AWS4-HMAC-SHA256 ')) {
+    // SigV4 for the `sagemaker` signing name, as SageMaker Runtime requires (the signature itself is not checked).
+    if (
+      !/^AWS4-HMAC-SHA256 Credential=[^/]+\/\d{8}\/[\w-]+\/sagemaker\/aws4_request,/.test(
+        request.headers.authorization ?? '',
+      )
+    ) {
       return awsError(response, {
         status: 403,
         type: 'MissingAuthenticationTokenException',

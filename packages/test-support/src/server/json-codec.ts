@@ -29,7 +29,7 @@ export function decodeJson(
   const isObject = typeof value === 'object' && !Array.isArray(value);
   switch (shape.type) {
     case 'structure': {
-      if (!isObject) throw serializationError(value, shape);
+      if (!isObject) throw serializationError(value, shape, shapeName);
       const out: Record<string, unknown> = {};
       const wire = value as Record<string, unknown>;
       for (const [name, member] of Object.entries(shape.members ?? {})) {
@@ -40,13 +40,13 @@ export function decodeJson(
       return out;
     }
     case 'list': {
-      if (!Array.isArray(value)) throw serializationError(value, shape);
+      if (!Array.isArray(value)) throw serializationError(value, shape, shapeName);
       return value.map((item) =>
         decodeJson(model, shape.member as string, item, shape.memberTraits, timestamps),
       );
     }
     case 'map': {
-      if (!isObject) throw serializationError(value, shape);
+      if (!isObject) throw serializationError(value, shape, shapeName);
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
         decodeJson(model, shape.key as string, k);
@@ -56,28 +56,29 @@ export function decodeJson(
       return out;
     }
     case 'string':
-      if (typeof value !== 'string') throw serializationError(value, shape);
+      if (typeof value !== 'string') throw serializationError(value, shape, shapeName);
       return value;
     case 'boolean':
-      if (typeof value !== 'boolean') throw serializationError(value, shape);
+      if (typeof value !== 'boolean') throw serializationError(value, shape, shapeName);
       return value;
     case 'integer':
     case 'long':
-      if (typeof value !== 'number' || !Number.isInteger(value)) throw serializationError(value, shape);
+      if (typeof value !== 'number' || !Number.isInteger(value))
+        throw serializationError(value, shape, shapeName);
       return value;
     case 'float':
     case 'double':
-      if (typeof value !== 'number') throw serializationError(value, shape);
+      if (typeof value !== 'number') throw serializationError(value, shape, shapeName);
       return value;
     case 'timestamp': {
       const format = (ref?.timestampFormat ?? shape.timestampFormat ?? timestamps) as TimestampFormat;
       const ok = format === 'unixTimestamp' ? typeof value === 'number' : typeof value === 'string';
       const date = ok ? parseTimestamp(value as string | number, format) : undefined;
-      if (!date) throw serializationError(value, shape);
+      if (!date) throw serializationError(value, shape, shapeName);
       return date;
     }
     case 'blob':
-      if (typeof value !== 'string') throw serializationError(value, shape);
+      if (typeof value !== 'string') throw serializationError(value, shape, shapeName);
       return Buffer.from(value, 'base64');
     default:
       return value;

@@ -78,6 +78,24 @@ export interface Shape {
   error?: { code?: string; httpStatusCode?: number; senderFault?: boolean };
 }
 
+/** A service the fakes hold a model for (the file name in src/models/). */
+export type ServiceName =
+  | 'sagemaker'
+  | 'ecr'
+  | 'autoscaling'
+  | 'lambda'
+  | 'iam'
+  | 'elasticache'
+  | 'sts'
+  | 'apigateway'
+  | 'cognito-idp'
+  | 'sagemaker-runtime'
+  | 'service-quotas'
+  | 'logs'
+  | 'cloudwatch'
+  | 's3';
+
+// Typed as ApiModel, not as the JSON's literal types (which would inflate the declaration files).
 const models = {
   sagemaker,
   ecr,
@@ -93,15 +111,12 @@ const models = {
   logs,
   cloudwatch,
   s3,
-};
-
-/** A service the fakes hold a model for (the file name in src/models/). */
-export type ServiceName = keyof typeof models;
+} as unknown as Record<ServiceName, ApiModel>;
 
 export const SERVICE_NAMES = Object.keys(models) as ServiceName[];
 
 export function loadModel(service: ServiceName): ApiModel {
-  const model = (models as unknown as Record<string, ApiModel>)[service];
+  const model = models[service];
   if (!model) throw new Error(`no API model for ${service}`);
   return model;
 }

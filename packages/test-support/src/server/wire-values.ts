@@ -32,34 +32,45 @@ export function blobBytes(value: unknown): Buffer {
   throw new Error(`not a blob: ${typeof value}`);
 }
 
-const TYPE_LABEL: Record<string, string> = {
-  integer: 'an Integer',
-  long: 'a Long',
-  float: 'a Float',
-  double: 'a Double',
-  boolean: 'a Boolean',
-  string: 'a String',
-  timestamp: 'a Date',
-  blob: 'a Blob',
-  list: 'a List',
-  map: 'a Map',
-  structure: 'a Structure',
+const JAVA_TYPE: Record<string, string> = {
+  integer: 'Integer',
+  long: 'Long',
+  float: 'Float',
+  double: 'Double',
+  boolean: 'Boolean',
+  string: 'String',
+  timestamp: 'Date',
 };
 
 /**
- * The SerializationException the JSON front end answers when a value's JSON type does not fit the model
- * (`STRING_VALUE can not be converted to an Integer`, `Start of structure or map found where not expected.`).
+ * The SerializationException AWS's JSON front end (Coral) answers when a value's JSON type does not fit the
+ * model, worded as recorded against the real service (dynalite's assertion matrix):
+ * `STRING_VALUE cannot be converted to Integer`, `Start of structure or map found where not expected`,
+ * `Unexpected field type` (a scalar for a list, map or structure), `Unrecognized collection type class …`.
  */
-export function serializationError(value: unknown, shape: Shape): AwsError {
-  if (Array.isArray(value))
-    return new AwsError('SerializationException', 'Start of list found where not expected.');
-  if (typeof value === 'object' && value !== null) {
-    return new AwsError('SerializationException', 'Start of structure or map found where not expected.');
+export function serializationError(value: unknown, shape: Shape, shapeName: string): AwsError {
+  const fail = (message: string) => new AwsError('SerializationException', message);
+  const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (isObject) return fail('Start of structure or map found where not expected');
+  if (shape.type === 'list' || shape.type === 'map' || shape.type === 'structure') {
+    if (!Array.isArray(value)) return fail('Unexpected field type');
+    if (shape.type === 'map') return fail('Unrecognized collection type java.util.Map');
+    return fail(`Unrecognized collection type class ${shapeName}`);
   }
+  if (shape.type === 'blob') {
+    if (Array.isArray(value)) return fail('Unrecognized collection type class java.nio.ByteBuffer');
+    return fail('only base-64-encoded strings are convertible to bytes');
+  }
+  const type = JAVA_TYPE[shape.type] ?? shape.type;
+  if (Array.isArray(value)) return fail(`Unrecognized collection type class java.lang.${type}`);
+  if (typeof value === 'string' && type === 'Boolean') return fail('Unexpected token received from parser');
   const token =
-    typeof value === 'string' ? 'STRING_VALUE' : typeof value === 'number' ? 'NUMBER_VALUE' : 'BOOLEAN_VALUE';
-  return new AwsError(
-    'SerializationException',
-    `${token} can not be converted to ${TYPE_LABEL[shape.type] ?? shape.type}`,
-  );
+    typeof value === 'string'
+      ? 'STRING_VALUE'
+      : typeof value === 'boolean'
+        ? `${String(value).toUpperCase()}_VALUE`
+        : Number.isInteger(value)
+          ? 'NUMBER_VALUE'
+          : 'DECIMAL_VALUE';
+  return fail(`${token} cannot be converted to ${type}`);
 }
