@@ -39,13 +39,16 @@ export type FakeAws = FakeStates & {
   tokens: TokenEndpoint;
   /** Every call in arrival order, with the error code it was answered with. */
   calls: RecordedCall[];
-  /** Fake answers that did not fit their output shape (each was answered 500); tests assert none. */
+  /**
+   * Fake answers that did not fit their output shape (each was answered 500). reset() and stop() throw while
+   * any are pending, so every suite fails on them; a test that provokes one on purpose empties this list.
+   */
   responseViolations: ResponseViolation[];
   /** Every call but reads (Describe*, List*, Get*, Head*, Filter*, Simulate*) and data-plane Invoke*. */
   mutatingCalls(): RecordedCall[];
   /** The next `times` (default 1) calls of service.operation answer this error (before any validation). */
   failNext(service: ServiceName, operation: string, error: InjectedError, times?: number): void;
-  /** Clears all state, recorded calls, violations, injected failures and scenarios. */
+  /** Clears all state, recorded calls, injected failures and scenarios; throws on pending responseViolations. */
   reset(): void;
   stop(): Promise<void>;
 };
@@ -116,11 +119,20 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     },
     reset: () => {
       calls.length = 0;
-      responseViolations.length = 0;
+      throwViolations(responseViolations);
       failures.length = 0;
       for (const name of SERVICE_NAMES) SERVICE_STATES[name]?.(states).reset();
       tokens.issued.length = 0;
     },
-    stop: () => server.close(),
+    stop: () => server.close().then(() => throwViolations(responseViolations)),
   };
+}
+
+/** Fails loudly on fake answers that did not fit the model (then forgets them, so only one test fails). */
+function throwViolations(violations: ResponseViolation[]): void {
+  const pending = violations.splice(0);
+  if (pending.length === 0) return;
+  throw new Error(
+    `the AWS fakes answered outside the API model:\n${pending.map((v) => `- ${v.service}: ${v.message}`).join('\n')}`,
+  );
 }

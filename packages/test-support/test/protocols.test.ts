@@ -167,6 +167,25 @@ describe('query protocol (STS, IAM, ElastiCache)', () => {
     );
   });
 
+  it('answers a value that does not convert with ValidationError (query has no SerializationException)', async () => {
+    const res = await fetch(fake.endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'Action=ListRolePolicies&Version=2010-05-08&RoleName=r&MaxItems=abc',
+    });
+    expect(res.status).toBe(400);
+    const xml = await res.text();
+    expect(xml).toContain('<Type>Sender</Type><Code>ValidationError</Code>');
+    expect(xml).toContain(
+      "<Message>1 validation error detected: Value 'abc' at 'maxItems' failed to satisfy constraint: Member must be an integer</Message>",
+    );
+    expect(fake.calls[0]).toMatchObject({
+      service: 'iam',
+      operation: 'ListRolePolicies',
+      error: 'ValidationError',
+    });
+  });
+
   it('routes by signing name among query services on the same POST /', async () => {
     const ec = client(ElastiCacheClient);
     const out = await ec.send(

@@ -113,8 +113,11 @@ describe('output shape checks', () => {
         "got number 7; Models[0].CreationTime: expected a Date, got 'yesterday'; Extra: not a member of ListModelsOutput";
       expect([error.name, error.message, error.$fault]).toEqual(['InternalFailure', message, 'server']);
       expect(fake.responseViolations).toEqual([{ service: 'sagemaker', operation: 'ListModels', message }]);
-      // The shared harness (helpers.ts useFakeAws) fails any test that leaves a violation behind:
-      expect(() => expect(fake.responseViolations).toEqual([])).toThrow();
+      // Left pending, it fails the suite: reset() (run before every test) and stop() throw.
+      expect(() => fake.reset()).toThrow(
+        /the AWS fakes answered outside the API model:\n- sagemaker: fake response for ListModels/,
+      );
+      expect(fake.responseViolations).toEqual([]);
     } finally {
       sm.destroy();
       await fake.stop();
@@ -143,9 +146,13 @@ describe('output shape checks', () => {
           "LastModifiedTime: required member missing; EndpointStatus: 'Sleeping' is not one of [OutOfService, " +
           'Creating, Updating, SystemUpdating, RollingBack, InService, Deleting, Failed, UpdateRollbackFailed]',
       );
-    } finally {
       sm.destroy();
+      await expect(fake.stop()).rejects.toThrow(/fake response for DescribeEndpoint/);
+    } catch (error) {
+      sm.destroy();
+      fake.responseViolations.length = 0;
       await fake.stop();
+      throw error;
     }
   });
 });

@@ -56,6 +56,7 @@ function xmlElement(
   return `<${name}>${escapeXml(text)}</${name}>`;
 }
 
+/** Escapes text content (the only place values go: no attributes are written). */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
