@@ -21,6 +21,7 @@ const TITLES: Record<string, string> = {
   lambda: 'Lambda proxy target',
   apigateway: 'API Gateway target',
   apigee: 'Apigee target',
+  monitoring: 'Monitoring, data capture, logs and loadtest',
 };
 const ORDER = Object.keys(TITLES);
 

@@ -11,6 +11,7 @@ import {
   UpdateEndpointCommand,
 } from '@aws-sdk/client-sagemaker';
 import { type DeployContext, type DeployPlan, deployError, hasChanges, type Outputs } from '@mlship/core';
+import { putAlarms } from '@mlship/deployer-monitoring';
 import { clientsFor } from './clients.js';
 import { describeEndpoint, waitForEndpoint } from './endpoint.js';
 import type { SageMakerDetail } from './plan.js';
@@ -115,6 +116,8 @@ export async function applySageMaker(
 async function updateEndpoint(ctx: DeployContext, detail: SageMakerDetail): Promise<void> {
   const { desired } = detail;
   const name = desired.endpointName;
+  // The alarms must exist before SageMaker is told to watch them.
+  await putAlarms(ctx, detail.alarms);
   await clientsFor(ctx).sagemaker.send(
     new UpdateEndpointCommand({
       EndpointName: name,

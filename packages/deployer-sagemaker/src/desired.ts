@@ -1,4 +1,5 @@
 import { type ResolvedConfig, userError } from '@mlship/core';
+import { rollbackAlarmNames } from '@mlship/deployer-monitoring';
 import type { ImageRef } from './image.js';
 import { endpointConfigName, endpointName, hashOf, modelName, scalingResourceId } from './names.js';
 
@@ -108,19 +109,31 @@ export function deploymentConfig(resolved: ResolvedConfig): Record<string, unkno
   } else {
     routing = { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 0 };
   }
+  const alarms = routing.Type === 'ALL_AT_ONCE' ? deployment.rollbackAlarms : rollbackAlarmNames(resolved);
+  if (alarms.length > 10) {
+    throw userError(
+      'DEPLOYMENT_INVALID',
+      `${alarms.length} alarms would guard the deploy (${alarms.join(', ')}); SageMaker accepts at most 10.`,
+      'Name fewer alarms in monitoring.extraAlarms and sagemaker.deployment.rollbackAlarms.',
+    );
+  }
   return {
     BlueGreenUpdatePolicy: {
       TrafficRoutingConfiguration: routing,
       TerminationWaitInSeconds: deployment.terminationWaitSeconds,
     },
-    ...(deployment.rollbackAlarms.length > 0
-      ? {
-          AutoRollbackConfiguration: {
-            Alarms: deployment.rollbackAlarms.map((AlarmName) => ({ AlarmName })),
-          },
-        }
+    ...(alarms.length > 0
+      ? { AutoRollbackConfiguration: { Alarms: alarms.map((AlarmName) => ({ AlarmName })) } }
       : {}),
   };
+}
+
+/** Canary and linear deploys roll back on mlship's endpoint alarms plus the named ones (docs/monitoring.md). */
+export function guardedByAlarms(desired: Pick<Desired, 'deploymentConfig'>): boolean {
+  const policy = desired.deploymentConfig.BlueGreenUpdatePolicy as {
+    TrafficRoutingConfiguration: { Type: string };
+  };
+  return policy.TrafficRoutingConfiguration.Type !== 'ALL_AT_ONCE';
 }
 
 /** Everything release.yaml and the image say the SageMaker side should be; names carry a content hash. */

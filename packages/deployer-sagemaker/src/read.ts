@@ -1,7 +1,9 @@
+import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { DescribeModelCommand, ListTagsCommand } from '@aws-sdk/client-sagemaker';
 import { type DeployContext, deployError } from '@mlship/core';
+import { type AlarmSpec, endpointAlarmSpecs, readAlarms } from '@mlship/deployer-monitoring';
 import { clientsFor, isNotFound } from './clients.js';
-import { type Desired, desiredState } from './desired.js';
+import { type Desired, desiredState, guardedByAlarms } from './desired.js';
 import { BUSY_STATUSES, describeEndpoint, waitForEndpoint } from './endpoint.js';
 import { selectStale, type VersionInfo } from './gc.js';
 import { imageRef, resolveImageTag, verifyImage } from './image.js';
@@ -21,6 +23,9 @@ export interface EndpointState {
 
 export interface CurrentState {
   desired: Desired;
+  /** The endpoint alarms a canary or linear update uses for rollback, and those of them in CloudWatch. */
+  alarmSpecs: AlarmSpec[];
+  alarms: Record<string, MetricAlarm>;
   endpoint?: EndpointState;
   currentConfig?: ConfigState;
   /** The endpoint serves a config that no longer exists (deleted behind mlship's back; AWS allows that). */
@@ -96,6 +101,14 @@ export async function readState(ctx: DeployContext): Promise<CurrentState> {
     ? await readScaling(ctx, scalingResourceId(desired.endpointName, desired.variant.VariantName))
     : undefined;
   const versions = await listVersions(ctx);
+  const alarmSpecs = endpoint && guardedByAlarms(desired) ? endpointAlarmSpecs(ctx.resolved) : [];
+  const alarms =
+    alarmSpecs.length > 0
+      ? await readAlarms(
+          ctx,
+          alarmSpecs.map((s) => s.AlarmName),
+        )
+      : {};
   const candidates = selectStale(
     versions.configs,
     versions.models,
@@ -114,6 +127,8 @@ export async function readState(ctx: DeployContext): Promise<CurrentState> {
   };
   return {
     desired,
+    alarmSpecs,
+    alarms,
     ...(endpoint ? { endpoint } : {}),
     ...(currentConfig ? { currentConfig } : {}),
     servingConfigMissing: Boolean(endpoint?.configName && !currentConfig),

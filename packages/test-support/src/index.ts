@@ -1,6 +1,3 @@
-export type { ApigeeCall, ApigeeUpload, FakeApigee, FakeApigeeOptions } from './apigee/fake-apigee.js';
-export { startFakeApigee } from './apigee/fake-apigee.js';
-export type { ApigeeOrg } from './apigee/state.js';
 export { FakeApiGateway } from './apigateway/fake-apigateway.js';
 export {
   type InvokeGateway,
@@ -8,6 +5,9 @@ export {
   type ProxyHandler,
   startInvokeGateway,
 } from './apigateway/invoke-gateway.js';
+export type { ApigeeCall, ApigeeUpload, FakeApigee, FakeApigeeOptions } from './apigee/fake-apigee.js';
+export { startFakeApigee } from './apigee/fake-apigee.js';
+export type { ApigeeOrg } from './apigee/state.js';
 export type { ScalableTarget } from './autoscaling.js';
 export { FakeAutoScaling } from './autoscaling.js';
 export { FakeCognito } from './cognito/fake-cognito.js';
@@ -43,6 +43,7 @@ export type {
 } from './lambda/state.js';
 export { FakeLogs } from './logs/fake-logs.js';
 export type { LogGroupRecord } from './logs/state.js';
+export { type BucketRecord, FakeS3, type S3Object } from './s3/fake-s3.js';
 export type { SageMakerLimits } from './sagemaker/fake-sagemaker.js';
 export { FakeSageMaker } from './sagemaker/fake-sagemaker.js';
 export type { SeedEndpoint, SeedEndpointConfig, SeedModel } from './sagemaker/seed.js';

@@ -1,9 +1,10 @@
-import { APIGEE_CODES } from './apigee.js';
 import { APIGATEWAY_CODES } from './apigateway.js';
+import { APIGEE_CODES } from './apigee.js';
 import { CLI_CODES } from './cli.js';
 import { CONFIG_CODES } from './config.js';
 import { CORE_CODES } from './core.js';
 import { LAMBDA_CODES } from './lambda.js';
+import { MONITORING_CODES } from './monitoring.js';
 import { SAGEMAKER_CODES } from './sagemaker.js';
 import { SCAFFOLD_CODES } from './scaffold.js';
 import type { CodeTable } from './types.js';
@@ -23,4 +24,5 @@ export const CODES: CodeTable = {
   ...APIGEE_CODES,
   ...APIGATEWAY_CODES,
   ...LAMBDA_CODES,
+  ...MONITORING_CODES,
 };

@@ -17,6 +17,11 @@ export const TARGETS: readonly TargetEntry[] = [
     enabled: (c) => c.front === 'apigateway',
   },
   { name: 'apigee', packageName: '@mlship/deployer-apigee', enabled: (c) => c.front === 'apigee' },
+  {
+    name: 'monitoring',
+    packageName: '@mlship/deployer-monitoring',
+    enabled: (c) => c.monitoring.enabled,
+  },
 ];
 
 /** The targets an environment deploys, in order. */

@@ -1,0 +1,21 @@
+import { DEPLOYER_CONTRACT_VERSION, type Deployer } from '@mlship/core';
+import { applyMonitoring } from './apply.js';
+import { destroyMonitoring, statusMonitoring } from './day2.js';
+import { type MonitoringDetail, planMonitoring } from './plan.js';
+import { type MonitoringState, readMonitoring } from './read.js';
+
+/** CloudWatch alarms on the endpoint, the Lambda proxy and the front door, and the dashboard `<app>-<env>`. */
+export const deployer: Deployer<MonitoringState, MonitoringDetail> = {
+  contractVersion: DEPLOYER_CONTRACT_VERSION,
+  name: 'monitoring',
+  read: readMonitoring,
+  plan: planMonitoring,
+  apply: applyMonitoring,
+  status: statusMonitoring,
+  destroy: destroyMonitoring,
+};
+
+// The SageMaker target creates the endpoint alarms itself before a blue/green update uses them (docs/monitoring.md).
+export { type AlarmPlan, planAlarms, putAlarms, readAlarms } from './alarm-sync.js';
+export { type AlarmSpec, endpointAlarmSpecs, rollbackAlarmNames } from './alarms.js';
+export type { MonitoringDetail, MonitoringState };
