@@ -2,6 +2,7 @@ import { DeleteDashboardsCommand } from '@aws-sdk/client-cloudwatch';
 import type { DeployContext, DestroyReport, StatusReport } from '@mlship/core';
 import { cloudwatch, deleteAlarms, readAlarms } from './alarm-sync.js';
 import { allAlarmNames, rollbackAlarmNames } from './alarms.js';
+import { needsCaptureBucket, readCaptureBucket, recentCaptures } from './capture-bucket.js';
 import { dashboardName, dashboardUrl } from './names.js';
 import { readDashboard } from './read.js';
 
@@ -30,8 +31,24 @@ export async function statusMonitoring(ctx: DeployContext): Promise<StatusReport
       alarms: states,
       rollbackAlarms: rollbackAlarmNames(ctx.resolved),
       ...(dashboard ? { dashboardUrl: dashboardUrl(ctx.resolved.config.region, name) } : {}),
+      ...(await captureStatus(ctx)),
     },
   };
+}
+
+/** Where captures go and how many arrived in the last hour. */
+async function captureStatus(ctx: DeployContext): Promise<Record<string, unknown>> {
+  const capture = ctx.resolved.config.sagemaker.dataCapture;
+  if (!capture?.enabled) return {};
+  let uri = capture.destinationS3Uri;
+  if (needsCaptureBucket(ctx)) {
+    const bucket = await readCaptureBucket(ctx);
+    if (!bucket.exists)
+      return { dataCapture: { destination: `s3://${bucket.name}/captures`, bucketExists: false } };
+    uri = `s3://${bucket.name}/captures`;
+  }
+  const lastHour = await recentCaptures(ctx, uri ?? '', ctx.clock.now());
+  return { dataCapture: { destination: uri, objectsLastHour: lastHour } };
 }
 
 /** Deletes every alarm mlship defines for the environment (the endpoint's too) and the dashboard. */

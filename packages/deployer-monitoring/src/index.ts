@@ -18,4 +18,13 @@ export const deployer: Deployer<MonitoringState, MonitoringDetail> = {
 // The SageMaker target creates the endpoint alarms itself before a blue/green update uses them (docs/monitoring.md).
 export { type AlarmPlan, planAlarms, putAlarms, readAlarms } from './alarm-sync.js';
 export { type AlarmSpec, endpointAlarmSpecs, rollbackAlarmNames } from './alarms.js';
+export {
+  applyCaptureBucket,
+  type CaptureBucketPlan,
+  type CaptureBucketState,
+  deleteCaptureBucket,
+  needsCaptureBucket,
+  planCaptureBucket,
+  readCaptureBucket,
+} from './capture-bucket.js';
 export type { MonitoringDetail, MonitoringState };

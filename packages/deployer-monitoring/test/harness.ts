@@ -112,3 +112,9 @@ export function engine(h: Harness, config: ResolvedConfig, extra: Partial<Deploy
     destroy: () => destroy({ ...base, yes: true }),
   };
 }
+
+/** The decoded input of the first recorded call of an operation. */
+// biome-ignore lint/suspicious/noExplicitAny: request shapes vary per operation
+export function inputOf(h: Harness, operation: string): any {
+  return h.aws.calls.find((c) => c.operation === operation)?.input;
+}

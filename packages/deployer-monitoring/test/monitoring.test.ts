@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { engine, resolved, useFakeAws } from './harness.js';
+import { engine, inputOf, resolved, useFakeAws } from './harness.js';
 
 const h = useFakeAws();
 
@@ -11,7 +11,11 @@ const ALARMS = [
   'iris-dev-lambda-throttles',
   'iris-dev-model-latency-p99',
 ];
-const ENDPOINT_ALARMS = ['iris-dev-invocation-5xx-errors', 'iris-dev-model-latency-p99', 'iris-dev-invocation-4xx-errors'];
+const ENDPOINT_ALARMS = [
+  'iris-dev-invocation-5xx-errors',
+  'iris-dev-model-latency-p99',
+  'iris-dev-invocation-4xx-errors',
+];
 
 const ops = () => h.aws.mutatingCalls().map((call) => call.operation);
 
@@ -21,11 +25,17 @@ describe('monitoring target', () => {
     expect([...h.aws.cloudwatch.alarms.keys()].sort()).toEqual(ALARMS);
     const latency = h.aws.cloudwatch.alarms.get('iris-dev-model-latency-p99');
     // 80 % of the 10 s model timeout, in microseconds (SageMaker's ModelLatency unit).
-    expect(latency).toMatchObject({ ExtendedStatistic: 'p99', Threshold: 8_000_000, TreatMissingData: 'notBreaching' });
+    expect(latency).toMatchObject({
+      ExtendedStatistic: 'p99',
+      Threshold: 8_000_000,
+      TreatMissingData: 'notBreaching',
+    });
     expect(h.aws.cloudwatch.alarms.get('iris-dev-lambda-errors')?.Dimensions).toEqual([
       { Name: 'FunctionName', Value: 'iris-dev-proxy' },
     ]);
-    const tags = h.aws.cloudwatch.tags.get(h.aws.cloudwatch.alarms.get('iris-dev-lambda-errors')?.AlarmArn ?? '');
+    const tags = h.aws.cloudwatch.tags.get(
+      h.aws.cloudwatch.alarms.get('iris-dev-lambda-errors')?.AlarmArn ?? '',
+    );
     expect(tags).toContainEqual({ Key: 'mlship:app', Value: 'iris' });
     const body = JSON.parse(h.aws.cloudwatch.dashboards.get('iris-dev')?.DashboardBody ?? '{}');
     const titles = body.widgets.map((w: { properties: { title: string } }) => w.properties.title);
@@ -42,7 +52,8 @@ describe('monitoring target', () => {
     expect(JSON.stringify(body)).toContain('["mlship/proxy","CacheHit","endpoint","iris-dev"');
     expect(result.outputs.monitoring).toMatchObject({
       dashboardName: 'iris-dev',
-      dashboardUrl: 'https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#dashboards/dashboard/iris-dev',
+      dashboardUrl:
+        'https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#dashboards/dashboard/iris-dev',
     });
   });
 
@@ -60,7 +71,9 @@ describe('monitoring target', () => {
     h.aws.calls.length = 0;
     await engine(h, resolved(h.dir.path, { monitoring: { thresholds: { lambdaThrottles: 3 } } })).deploy();
     const puts = h.aws.mutatingCalls();
-    expect(puts.map((c) => [c.operation, c.input.AlarmName])).toEqual([['PutMetricAlarm', 'iris-dev-lambda-throttles']]);
+    expect(puts.map((c) => [c.operation, (c.input as { AlarmName: string }).AlarmName])).toEqual([
+      ['PutMetricAlarm', 'iris-dev-lambda-throttles'],
+    ]);
     expect(h.aws.cloudwatch.alarms.get('iris-dev-lambda-throttles')?.Threshold).toBe(3);
   });
 
@@ -78,12 +91,18 @@ describe('monitoring target', () => {
     expect(h.aws.cloudwatch.alarms.size).toBe(0);
     h.aws.calls.length = 0;
     const canary = resolved(h.dir.path, {
-      sagemaker: { deployment: { strategy: 'canary', canary: { percent: 50, waitSeconds: 60 }, rollbackAlarms: ['team-slo'] } },
+      sagemaker: {
+        deployment: {
+          strategy: 'canary',
+          canary: { percent: 50, waitSeconds: 60 },
+          rollbackAlarms: ['team-slo'],
+        },
+      },
     });
     await engine(h, canary, { imageTag: 'v2' }).deploy();
     const sequence = ops();
-    const update = h.aws.calls.find((c) => c.operation === 'UpdateEndpoint');
-    expect(update?.input.DeploymentConfig.AutoRollbackConfiguration).toEqual({
+    const update = inputOf(h, 'UpdateEndpoint');
+    expect(update?.DeploymentConfig.AutoRollbackConfiguration).toEqual({
       Alarms: [...ENDPOINT_ALARMS, 'team-slo'].map((AlarmName) => ({ AlarmName })),
     });
     const updateAt = sequence.indexOf('UpdateEndpoint');
@@ -96,8 +115,10 @@ describe('monitoring target', () => {
     await engine(h, resolved(h.dir.path, { sagemaker: { deployment: { rollbackAlarms: ['team-slo'] } } }), {
       imageTag: 'v2',
     }).deploy();
-    const update = h.aws.calls.find((c) => c.operation === 'UpdateEndpoint');
-    expect(update?.input.DeploymentConfig.AutoRollbackConfiguration).toEqual({ Alarms: [{ AlarmName: 'team-slo' }] });
+    const update = inputOf(h, 'UpdateEndpoint');
+    expect(update?.DeploymentConfig.AutoRollbackConfiguration).toEqual({
+      Alarms: [{ AlarmName: 'team-slo' }],
+    });
   });
 
   it('status lists the alarms with their state and the rollback guards', async () => {

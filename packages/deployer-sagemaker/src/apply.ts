@@ -11,7 +11,7 @@ import {
   UpdateEndpointCommand,
 } from '@aws-sdk/client-sagemaker';
 import { type DeployContext, type DeployPlan, deployError, hasChanges, type Outputs } from '@mlship/core';
-import { putAlarms } from '@mlship/deployer-monitoring';
+import { applyCaptureBucket, putAlarms } from '@mlship/deployer-monitoring';
 import { clientsFor } from './clients.js';
 import { describeEndpoint, waitForEndpoint } from './endpoint.js';
 import type { SageMakerDetail } from './plan.js';
@@ -43,6 +43,7 @@ export async function applySageMaker(
     await sagemaker.send(new DeleteEndpointCommand({ EndpointName: name }));
     await waitForEndpoint(ctx, name, `Deleting ${name}`);
   }
+  if (detail.captureBucket) await applyCaptureBucket(ctx, detail.captureBucket);
   if (detail.createModel) {
     say(ctx, `Creating model ${desired.model.ModelName}`);
     await sagemaker.send(new CreateModelCommand({ ...desired.model, Tags: desired.tags }));

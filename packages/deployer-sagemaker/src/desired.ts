@@ -1,4 +1,4 @@
-import { type ResolvedConfig, userError } from '@mlship/core';
+import { MlshipError, type ResolvedConfig, userError } from '@mlship/core';
 import { rollbackAlarmNames } from '@mlship/deployer-monitoring';
 import type { ImageRef } from './image.js';
 import { endpointConfigName, endpointName, hashOf, modelName, scalingResourceId } from './names.js';
@@ -30,6 +30,7 @@ export interface DesiredDataCapture {
   InitialSamplingPercentage: number;
   DestinationS3Uri: string;
   CaptureOptions: Array<{ CaptureMode: 'Input' | 'Output' }>;
+  CaptureContentTypeHeader: { JsonContentTypes: string[] };
 }
 
 export interface DesiredScaling {
@@ -137,7 +138,19 @@ export function guardedByAlarms(desired: Pick<Desired, 'deploymentConfig'>): boo
 }
 
 /** Everything release.yaml and the image say the SageMaker side should be; names carry a content hash. */
-export function desiredState(resolved: ResolvedConfig, image: ImageRef): Desired {
+function unresolvedCapture(): never {
+  throw new MlshipError(
+    'CAPTURE_BUCKET_UNRESOLVED',
+    'Data capture has no destination and no mlship bucket was read.',
+    {
+      kind: 'internal',
+      hint: 'Report a bug; meanwhile set sagemaker.dataCapture.destinationS3Uri.',
+    },
+  );
+}
+
+/** `captureUri`: where captures go when release.yaml names no destination (the bucket mlship manages). */
+export function desiredState(resolved: ResolvedConfig, image: ImageRef, captureUri?: string): Desired {
   const { config, env } = resolved;
   const sm = config.sagemaker;
   const container = {
@@ -163,8 +176,9 @@ export function desiredState(resolved: ResolvedConfig, image: ImageRef): Desired
   const dataCapture: DesiredDataCapture | undefined = capture && {
     EnableCapture: true,
     InitialSamplingPercentage: capture.samplingPercentage,
-    DestinationS3Uri: capture.destinationS3Uri,
+    DestinationS3Uri: capture.destinationS3Uri ?? captureUri ?? unresolvedCapture(),
     CaptureOptions: capture.capture.map((mode) => ({ CaptureMode: mode === 'input' ? 'Input' : 'Output' })),
+    CaptureContentTypeHeader: { JsonContentTypes: capture.jsonContentTypes },
   };
   const autoscaled = sm.autoscaling.enabled;
   // With autoscaling the instance count belongs to autoscaling, so it does not define the version.

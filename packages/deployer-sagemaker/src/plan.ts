@@ -1,5 +1,10 @@
 import { type Change, type DeployContext, type DeployPlan, userError } from '@mlship/core';
-import { type AlarmPlan, planAlarms } from '@mlship/deployer-monitoring';
+import {
+  type AlarmPlan,
+  type CaptureBucketPlan,
+  planAlarms,
+  planCaptureBucket,
+} from '@mlship/deployer-monitoring';
 import type { Desired, Tag } from './desired.js';
 import { diffs } from './field-diff.js';
 import { planScaling } from './plan-scaling.js';
@@ -27,6 +32,8 @@ export interface SageMakerDetail {
   addTags: Tag[];
   /** Endpoint alarms to create or update before a canary or linear UpdateEndpoint names them for rollback. */
   alarms: Pick<AlarmPlan, 'put' | 'create'>;
+  /** The data-capture bucket to create or adjust before the endpoint config that writes to it. */
+  captureBucket?: CaptureBucketPlan;
   stale: { configs: string[]; models: string[] };
 }
 
@@ -82,6 +89,8 @@ export function planSageMaker(ctx: DeployContext, current: CurrentState): Deploy
   const createConfig = !current.desiredConfigExists && (action !== 'none' || configDrift);
   const modelDrift = createModel && action === 'none';
   const alarmPlan = planAlarms(current.alarmSpecs, current.alarms);
+  const bucket = current.captureBucket && planCaptureBucket(ctx, current.captureBucket);
+  if (bucket) changes.push(...bucket.changes);
 
   changes.push(
     createModel
@@ -193,6 +202,7 @@ export function planSageMaker(ctx: DeployContext, current: CurrentState): Deploy
       ...(endpoint?.configName ? { previousConfig: endpoint.configName } : {}),
       scaling: { ...scalingPlan, ...(scaling ? { previous: scaling } : {}) },
       addTags,
+      ...(bucket ? { captureBucket: bucket.plan } : {}),
       alarms:
         action === 'update' ? { put: alarmPlan.put, create: alarmPlan.create } : { put: [], create: [] },
       stale: current.stale,

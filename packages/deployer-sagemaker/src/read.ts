@@ -1,7 +1,14 @@
 import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { DescribeModelCommand, ListTagsCommand } from '@aws-sdk/client-sagemaker';
 import { type DeployContext, deployError } from '@mlship/core';
-import { type AlarmSpec, endpointAlarmSpecs, readAlarms } from '@mlship/deployer-monitoring';
+import {
+  type AlarmSpec,
+  type CaptureBucketState,
+  endpointAlarmSpecs,
+  needsCaptureBucket,
+  readAlarms,
+  readCaptureBucket,
+} from '@mlship/deployer-monitoring';
 import { clientsFor, isNotFound } from './clients.js';
 import { type Desired, desiredState, guardedByAlarms } from './desired.js';
 import { BUSY_STATUSES, describeEndpoint, waitForEndpoint } from './endpoint.js';
@@ -26,6 +33,8 @@ export interface CurrentState {
   /** The endpoint alarms a canary or linear update uses for rollback, and those of them in CloudWatch. */
   alarmSpecs: AlarmSpec[];
   alarms: Record<string, MetricAlarm>;
+  /** The data-capture bucket mlship manages (capture on, no destination in release.yaml). */
+  captureBucket?: CaptureBucketState;
   endpoint?: EndpointState;
   currentConfig?: ConfigState;
   /** The endpoint serves a config that no longer exists (deleted behind mlship's back; AWS allows that). */
@@ -94,7 +103,8 @@ export async function readEndpoint(ctx: DeployContext, name: string): Promise<En
 /** Reads everything the plan compares: image, endpoint, its config, autoscaling and old versions. No mutation. */
 export async function readState(ctx: DeployContext): Promise<CurrentState> {
   const image = await verifyImage(ctx, imageRef(ctx, resolveImageTag(ctx)));
-  const desired = desiredState(ctx.resolved, image);
+  const captureBucket = needsCaptureBucket(ctx) ? await readCaptureBucket(ctx) : undefined;
+  const desired = desiredState(ctx.resolved, image, captureBucket && `s3://${captureBucket.name}/captures`);
   const endpoint = await readEndpoint(ctx, desired.endpointName);
   const currentConfig = endpoint?.configName ? await describeConfig(ctx, endpoint.configName) : undefined;
   const scaling = endpoint
@@ -129,6 +139,7 @@ export async function readState(ctx: DeployContext): Promise<CurrentState> {
     desired,
     alarmSpecs,
     alarms,
+    ...(captureBucket ? { captureBucket } : {}),
     ...(endpoint ? { endpoint } : {}),
     ...(currentConfig ? { currentConfig } : {}),
     servingConfigMissing: Boolean(endpoint?.configName && !currentConfig),

@@ -64,9 +64,11 @@ describe('desired state', () => {
       },
       // mlship's endpoint alarms guard canary and linear updates by default (docs/monitoring.md).
       AutoRollbackConfiguration: {
-        Alarms: ['iris-prod-invocation-5xx-errors', 'iris-prod-model-latency-p99', 'iris-prod-invocation-4xx-errors'].map(
-          (AlarmName) => ({ AlarmName }),
-        ),
+        Alarms: [
+          'iris-prod-invocation-5xx-errors',
+          'iris-prod-model-latency-p99',
+          'iris-prod-invocation-4xx-errors',
+        ].map((AlarmName) => ({ AlarmName })),
       },
     });
   });

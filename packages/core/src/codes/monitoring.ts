@@ -25,6 +25,13 @@ export const MONITORING_CODES = {
     meaning: 'destroy kept the data-capture bucket because it still holds captures.',
     fix: 'Run mlship destroy --force to delete the captures and the bucket, or empty it yourself.',
   },
+  CAPTURE_BUCKET_UNRESOLVED: {
+    kind: 'internal',
+    exit: 1,
+    meaning:
+      'Data capture has no destination and the SageMaker target did not read the bucket mlship manages (a bug).',
+    fix: 'Report it; meanwhile set sagemaker.dataCapture.destinationS3Uri.',
+  },
   LOGS_GROUP_MISSING: {
     kind: 'notice',
     meaning:
