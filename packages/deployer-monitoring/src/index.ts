@@ -27,4 +27,9 @@ export {
   planCaptureBucket,
   readCaptureBucket,
 } from './capture-bucket.js';
+export { type LoadtestOptions, loadtest } from './loadtest/loadtest.js';
+export type { LoadSummary } from './loadtest/summary.js';
+export { LIMITS as LOADTEST_LIMITS } from './loadtest/target.js';
+export { formatEvent, type LogEvent, type LogsOptions, logs } from './logs/logs.js';
+export { LOG_TARGETS, type LogTarget } from './logs/sources.js';
 export type { MonitoringDetail, MonitoringState };

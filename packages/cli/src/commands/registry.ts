@@ -3,6 +3,8 @@ import { defineCall } from './call.define.js';
 import { defineDeploy } from './deploy.define.js';
 import { defineDestroy } from './destroy.define.js';
 import { defineInit } from './init.define.js';
+import { defineLoadtest } from './loadtest.define.js';
+import { defineLogs } from './logs.define.js';
 import { defineRollback } from './rollback.define.js';
 import { defineSchema } from './schema.define.js';
 import { defineStatus } from './status.define.js';
@@ -21,4 +23,6 @@ export function registerCommands(program: Command): void {
   defineRollback(program);
   defineDestroy(program);
   defineCall(program);
+  defineLogs(program);
+  defineLoadtest(program);
 }
