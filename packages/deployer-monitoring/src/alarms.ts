@@ -93,17 +93,6 @@ export function endpointAlarmSpecs(resolved: ResolvedConfig): AlarmSpec[] {
   ];
 }
 
-/** The alarms that roll a canary or linear deploy back: mlship's endpoint alarms plus the named ones. */
-export function rollbackAlarmNames(resolved: ResolvedConfig): string[] {
-  const { monitoring, sagemaker } = resolved.config;
-  const names = [
-    ...endpointAlarmSpecs(resolved).map((spec) => spec.AlarmName),
-    ...(monitoring.enabled ? monitoring.extraAlarms : []),
-    ...sagemaker.deployment.rollbackAlarms,
-  ];
-  return [...new Set(names)];
-}
-
 function upstreamString(outputs: Outputs | undefined, key: string): string | undefined {
   const value = outputs?.[key];
   return typeof value === 'string' && value.length > 0 ? value : undefined;

@@ -1,7 +1,7 @@
 import { DeleteDashboardsCommand } from '@aws-sdk/client-cloudwatch';
-import type { DeployContext, DestroyReport, StatusReport } from '@mlship/core';
+import { type DeployContext, type DestroyReport, guardAlarms, type StatusReport } from '@mlship/core';
 import { cloudwatch, deleteAlarms, readAlarms } from './alarm-sync.js';
-import { allAlarmNames, rollbackAlarmNames } from './alarms.js';
+import { allAlarmNames } from './alarms.js';
 import { needsCaptureBucket, readCaptureBucket, recentCaptures } from './capture-bucket.js';
 import { dashboardName, dashboardUrl } from './names.js';
 import { readDashboard } from './read.js';
@@ -29,7 +29,7 @@ export async function statusMonitoring(ctx: DeployContext): Promise<StatusReport
       : 'not deployed',
     detail: {
       alarms: states,
-      rollbackAlarms: rollbackAlarmNames(ctx.resolved),
+      rollbackAlarms: guardAlarms(ctx.resolved),
       ...(dashboard ? { dashboardUrl: dashboardUrl(ctx.resolved.config.region, name) } : {}),
       ...(await captureStatus(ctx)),
     },

@@ -17,7 +17,7 @@ export const deployer: Deployer<MonitoringState, MonitoringDetail> = {
 
 // The SageMaker target creates the endpoint alarms itself before a blue/green update uses them (docs/monitoring.md).
 export { type AlarmPlan, planAlarms, putAlarms, readAlarms } from './alarm-sync.js';
-export { type AlarmSpec, endpointAlarmSpecs, rollbackAlarmNames } from './alarms.js';
+export { type AlarmSpec, endpointAlarmSpecs } from './alarms.js';
 export {
   applyCaptureBucket,
   type CaptureBucketPlan,

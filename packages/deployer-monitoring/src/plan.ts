@@ -1,7 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Change, DeployContext, DeployPlan } from '@mlship/core';
+import { type Change, type DeployContext, type DeployPlan, guardAlarms } from '@mlship/core';
 import { type AlarmPlan, planAlarms } from './alarm-sync.js';
-import { rollbackAlarmNames } from './alarms.js';
 import { dashboardBody } from './dashboard.js';
 import { dashboardName, dashboardUrl } from './names.js';
 import type { MonitoringState } from './read.js';
@@ -55,7 +54,7 @@ export function planMonitoring(ctx: DeployContext, current: MonitoringState): De
     },
     plannedOutputs: {
       alarmNames: current.specs.map((s) => s.AlarmName),
-      rollbackAlarms: rollbackAlarmNames(resolved),
+      rollbackAlarms: guardAlarms(resolved),
       ...(enabled ? { dashboardName: name, dashboardUrl: dashboardUrl(resolved.config.region, name) } : {}),
     },
   };

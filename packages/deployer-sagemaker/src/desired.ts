@@ -1,5 +1,4 @@
-import { MlshipError, type ResolvedConfig, userError } from '@mlship/core';
-import { rollbackAlarmNames } from '@mlship/deployer-monitoring';
+import { guardAlarms, MlshipError, type ResolvedConfig, userError } from '@mlship/core';
 import type { ImageRef } from './image.js';
 import { endpointConfigName, endpointName, hashOf, modelName, scalingResourceId } from './names.js';
 
@@ -110,7 +109,7 @@ export function deploymentConfig(resolved: ResolvedConfig): Record<string, unkno
   } else {
     routing = { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 0 };
   }
-  const alarms = routing.Type === 'ALL_AT_ONCE' ? deployment.rollbackAlarms : rollbackAlarmNames(resolved);
+  const alarms = guardAlarms(resolved);
   if (alarms.length > 10) {
     throw userError(
       'DEPLOYMENT_INVALID',
