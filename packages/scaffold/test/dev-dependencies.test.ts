@@ -11,12 +11,17 @@ const deps = (fronts: Record<string, string>, environments = Object.keys(fronts)
   );
 
 describe("the generated project's package.json names the deployers its environments need", () => {
-  it('SageMaker always; Lambda with any front door; each front door its own', () => {
-    expect(deps({ dev: 'none', prod: 'none' })).toEqual(['@mlship/cli', '@mlship/deployer-sagemaker']);
+  it('SageMaker and monitoring always; Lambda with any front door; each front door its own', () => {
+    expect(deps({ dev: 'none', prod: 'none' })).toEqual([
+      '@mlship/cli',
+      '@mlship/deployer-monitoring',
+      '@mlship/deployer-sagemaker',
+    ]);
     expect(deps({ dev: 'apigateway', prod: 'none' })).toEqual([
       '@mlship/cli',
       '@mlship/deployer-apigateway',
       '@mlship/deployer-lambda',
+      '@mlship/deployer-monitoring',
       '@mlship/deployer-sagemaker',
     ]);
     expect(deps({ dev: 'apigateway', prod: 'apigee' })).toEqual([
@@ -24,6 +29,7 @@ describe("the generated project's package.json names the deployers its environme
       '@mlship/deployer-apigateway',
       '@mlship/deployer-apigee',
       '@mlship/deployer-lambda',
+      '@mlship/deployer-monitoring',
       '@mlship/deployer-sagemaker',
     ]);
     expect(deps({ staging: 'apigee' })).not.toContain('@mlship/deployer-apigateway');

@@ -20,7 +20,8 @@ export const TARGETS: readonly TargetEntry[] = [
   {
     name: 'monitoring',
     packageName: '@mlship/deployer-monitoring',
-    enabled: (c) => c.monitoring.enabled,
+    // The scaffold asks with only `front` set: monitoring is on unless release.yaml turns it off.
+    enabled: (c) => c.monitoring?.enabled ?? true,
   },
 ];
 
