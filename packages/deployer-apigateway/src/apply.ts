@@ -4,6 +4,7 @@ import { applyCognito } from './apply-cognito.js';
 import { clientsFor } from './clients.js';
 import { decide } from './decide.js';
 import { aliasParts, desiredFor } from './desired.js';
+import { ensureLogGroup } from './log-group.js';
 import { outputsFor } from './outputs.js';
 import { desiredPermission, lambdaPermissions, type PermissionStore } from './permission.js';
 import type { ApiGatewayDetail } from './plan.js';
@@ -34,6 +35,14 @@ export async function applyApiGateway(
     });
   }
   const cognito = await applyCognito(clients.cognito, d, current.cognito, desired, accountId);
+  if (desired.managedLogGroup && d.logGroup !== 'noop') {
+    await ensureLogGroup(
+      clients.logs,
+      current.logGroup,
+      desired.names,
+      desired.managedLogGroup.retentionInDays,
+    );
+  }
   const apiId = await applyRestApi(clients.apigw, d, current.api, desired, cognito.poolArn, aliasArn);
   const permission = desiredPermission(aliasArn, desired.region, apiId);
   const permissions = store ?? lambdaPermissions(clients.lambda);
@@ -48,7 +57,7 @@ export async function applyApiGateway(
       await permissions.add(permission);
     }
   }
-  if (!desired.accessLogArn) {
+  if (!desired.accessLogArn && !desired.managedLogGroup) {
     ctx.host.notify({
       level: 'info',
       code: 'APIGW_ACCESS_LOGS_OFF',

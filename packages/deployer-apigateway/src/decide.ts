@@ -42,6 +42,7 @@ export interface Decisions {
   usagePlanPatch: PatchOp[];
   apiKey: Step;
   attachKey: boolean;
+  logGroup: Step;
 }
 
 const sameList = (a: string[] | undefined, b: string[]) =>
@@ -49,6 +50,7 @@ const sameList = (a: string[] | undefined, b: string[]) =>
 
 export function stagePatch(current: CurrentState, desired: Desired): PatchOp[] {
   const stage = current.api.stage;
+  const logArn = desired.accessLogArn ?? (desired.managedLogGroup ? current.logGroup?.arn : undefined);
   const ops: PatchOp[] = [];
   if (stage?.rateLimit !== desired.throttle.rateLimit) {
     ops.push({ op: 'replace', path: '/*/*/throttling/rateLimit', value: String(desired.throttle.rateLimit) });
@@ -60,9 +62,9 @@ export function stagePatch(current: CurrentState, desired: Desired): PatchOp[] {
       value: String(desired.throttle.burstLimit),
     });
   }
-  if (desired.accessLogArn) {
-    if (stage?.accessLogArn !== desired.accessLogArn) {
-      ops.push({ op: 'replace', path: '/accessLogSettings/destinationArn', value: desired.accessLogArn });
+  if (logArn) {
+    if (stage?.accessLogArn !== logArn) {
+      ops.push({ op: 'replace', path: '/accessLogSettings/destinationArn', value: logArn });
     }
     if (stage?.accessLogFormat !== ACCESS_LOG_FORMAT) {
       ops.push({ op: 'replace', path: '/accessLogSettings/format', value: ACCESS_LOG_FORMAT });
@@ -125,7 +127,11 @@ export function decide(current: CurrentState, desired: Desired): Decisions {
     client: !client ? 'create' : clientOk ? 'noop' : client.hasSecret ? 'update' : 'replace',
     domain: pool?.domain === desired.domainPrefix ? 'noop' : pool?.domain ? 'replace' : 'create',
     api: apiId ? 'noop' : 'create',
-    definition: definition && api.stage && api.deployedHash === definition.hash ? 'noop' : 'update',
+    definition: !api.stage
+      ? 'create'
+      : definition && api.deployedHash === definition.hash
+        ? 'noop'
+        : 'update',
     ...(definition ? { definitionHash: definition.hash } : {}),
     stage: api.stage ? 'noop' : 'create',
     stagePatch: stagePatch(current, desired),
@@ -140,5 +146,13 @@ export function decide(current: CurrentState, desired: Desired): Decisions {
     usagePlanPatch: usagePlanPatch(current, desired, apiId),
     apiKey: !api.apiKey ? 'create' : api.apiKey.enabled ? 'noop' : 'update',
     attachKey: !api.usagePlan || !api.apiKey || !api.usagePlan.keyIds.includes(api.apiKey.id),
+    logGroup: !desired.managedLogGroup
+      ? 'noop'
+      : !current.logGroup
+        ? 'create'
+        : current.logGroup.ours &&
+            current.logGroup.retentionInDays !== desired.managedLogGroup.retentionInDays
+          ? 'update'
+          : 'noop',
   };
 }

@@ -1,4 +1,5 @@
 import { type DeployContext, defaultDomainPrefix, domainPrefixProblem, MlshipError } from '@mlship/core';
+import { logGroupArn, logGroupName } from './log-group.js';
 import { type Names, namesFor } from './names.js';
 
 export interface Desired {
@@ -13,7 +14,10 @@ export interface Desired {
   throttle: { rateLimit: number; burstLimit: number };
   quota: { limit: number; period: 'DAY' | 'WEEK' | 'MONTH' };
   cors?: { allowOrigin: string };
+  /** Where the stage writes access logs: release.yaml's ARN, or the managed group's once the account is known. */
   accessLogArn?: string;
+  /** The access-log group mlship creates and owns (when accessLogs has no destinationArn). */
+  managedLogGroup?: { name: string; retentionInDays: number };
   /** The Lambda proxy's `live` alias, when the upstream target knows it (after its apply, always). */
   aliasArn?: string;
 }
@@ -30,11 +34,9 @@ export function aliasParts(aliasArn: string): AliasParts {
   );
   if (!match) {
     throw new MlshipError(
-      'APIGW_UPSTREAM_MISSING',
-      `The lambda target's aliasArn "${aliasArn}" is not a Lambda alias ARN.`,
-      {
-        kind: 'internal',
-      },
+      'APIGW_UPSTREAM_INVALID',
+      `The lambda target handed over aliasArn "${aliasArn}", which is not a Lambda alias ARN.`,
+      { kind: 'internal' },
     );
   }
   return { partition: match[1] as string, region: match[2] as string, accountId: match[3] as string };
@@ -82,7 +84,26 @@ export function desiredFor(
     },
     quota: { limit: gateway?.quota.limit ?? 10000, period: gateway?.quota.period ?? 'DAY' },
     ...(gateway?.cors ? { cors: { allowOrigin: gateway.cors.allowOrigin } } : {}),
-    ...(gateway?.accessLogs ? { accessLogArn: gateway.accessLogs.destinationArn } : {}),
+    ...accessLogs(
+      gateway?.accessLogs,
+      names,
+      config.region,
+      typeof lambda?.aliasArn === 'string' ? lambda.aliasArn : undefined,
+    ),
     ...(typeof lambda?.aliasArn === 'string' ? { aliasArn: lambda.aliasArn } : {}),
   };
+}
+
+function accessLogs(
+  settings: { destinationArn?: string | undefined; retentionInDays: number } | undefined,
+  names: Names,
+  region: string,
+  aliasArn: string | undefined,
+): Pick<Desired, 'accessLogArn' | 'managedLogGroup'> {
+  if (!settings) return {};
+  if (settings.destinationArn) return { accessLogArn: settings.destinationArn };
+  const managedLogGroup = { name: logGroupName(names), retentionInDays: settings.retentionInDays };
+  if (!aliasArn) return { managedLogGroup };
+  const { partition, accountId } = aliasParts(aliasArn);
+  return { managedLogGroup, accessLogArn: logGroupArn(partition, region, accountId, managedLogGroup.name) };
 }

@@ -15,6 +15,7 @@ import {
 import type { DeployContext, DestroyReport } from '@mlship/core';
 import { clientsFor } from './clients.js';
 import { desiredFor } from './desired.js';
+import { deleteLogGroup, readLogGroup } from './log-group.js';
 import { statementId } from './names.js';
 import { lambdaPermissions, type PermissionStore } from './permission.js';
 import { readApi } from './read-api.js';
@@ -38,7 +39,7 @@ async function aliasOf(
 /** Deletes only what carries this app's and environment's mlship tags, downstream pieces first. */
 export async function destroyApiGateway(ctx: DeployContext, store?: PermissionStore): Promise<DestroyReport> {
   const desired = desiredFor(ctx, { requireAlias: false, requireUpstream: false });
-  const { apigw, cognito, lambda } = clientsFor(ctx);
+  const { apigw, cognito, lambda, logs } = clientsFor(ctx);
   const report: DestroyReport = { target: 'apigateway', deleted: [], skipped: [] };
   const deleted = (resource: string, id: string) => report.deleted.push({ resource, id });
   const api = await readApi(apigw, desired.names, desired.stageName);
@@ -102,6 +103,15 @@ export async function destroyApiGateway(ctx: DeployContext, store?: PermissionSt
         id,
         reason: 'a second pool with the same tags; delete it by hand',
       });
+  }
+  if (desired.managedLogGroup) {
+    const group = await readLogGroup(logs, desired.names);
+    if (group?.ours) {
+      await deleteLogGroup(logs, group.name);
+      deleted('Logs::LogGroup', group.name);
+    } else if (group) {
+      report.skipped.push({ resource: 'Logs::LogGroup', id: group.name, reason: 'not tagged by mlship' });
+    }
   }
   if (report.deleted.length === 0) {
     ctx.host.notify({

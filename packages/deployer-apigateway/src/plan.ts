@@ -56,12 +56,26 @@ export function changesOf(d: Decisions, desired: Desired, current: CurrentState)
       desired.domainPrefix,
       d.domain === 'replace' ? `was ${current.cognito.pool?.domain}` : 'hosted domain for the token URL',
     ),
+    ...(desired.managedLogGroup
+      ? [
+          change(
+            d.logGroup,
+            'Logs::LogGroup',
+            desired.managedLogGroup.name,
+            `access logs, ${desired.managedLogGroup.retentionInDays} days`,
+          ),
+        ]
+      : []),
     change(d.api, 'ApiGateway::RestApi', apiId, 'regional REST API'),
     change(
       d.definition,
       'ApiGateway::Deployment',
       apiId,
-      d.definition === 'noop' ? 'definition unchanged' : 'API definition changed: import and deploy',
+      d.definition === 'noop'
+        ? 'definition unchanged'
+        : d.definition === 'create'
+          ? 'import and deploy the API definition'
+          : 'API definition changed: import and deploy',
       d.definitionHash
         ? [{ field: 'definition', before: current.api.deployedHash ?? null, after: d.definitionHash }]
         : undefined,

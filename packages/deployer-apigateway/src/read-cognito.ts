@@ -48,7 +48,12 @@ async function findPool(
   } while (token);
   const ours = [];
   for (const id of candidates) {
-    const pool = (await cognito.send(new DescribeUserPoolCommand({ UserPoolId: id }))).UserPool;
+    // A same-named pool the deploying principal may not describe (IAM scoped by tag) is not ours either.
+    const described = await orMissing(
+      ['ResourceNotFoundException', 'AccessDeniedException', 'NotAuthorizedException'],
+      () => cognito.send(new DescribeUserPoolCommand({ UserPoolId: id })),
+    );
+    const pool = described?.UserPool;
     if (pool && isOurs(pool.UserPoolTags, names)) ours.push(pool);
   }
   ours.sort((a, b) => (a.CreationDate?.getTime() ?? 0) - (b.CreationDate?.getTime() ?? 0));

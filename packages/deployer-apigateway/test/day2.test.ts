@@ -76,13 +76,18 @@ describe('the hosted domain', () => {
     idp.destroy();
   });
 
-  it('does not adopt an untagged pool that happens to have the same name', async () => {
+  it('does not adopt an untagged pool that happens to have the same name, even one it may not describe', async () => {
     const idp = new CognitoIdentityProviderClient(h.aws.clientConfig);
     await idp.send(new CreateUserPoolCommand({ PoolName: 'iris-dev' }));
+    h.aws.failNext('cognito-idp', 'DescribeUserPool', {
+      code: 'AccessDeniedException',
+      message: 'not authorized',
+    });
     await engine(h, resolved(h.dir.path)).deploy();
     const pools = [...h.aws.cognito.pools.values()];
     expect(pools).toHaveLength(2);
     expect(pools.filter((p) => p.tags['mlship:env'] === 'dev')).toHaveLength(1);
+    expect(h.aws.calls.some((c) => c.error === 'AccessDeniedException')).toBe(true);
     idp.destroy();
   });
 });
@@ -137,5 +142,34 @@ describe('status and destroy', () => {
     const again = await engine(h, resolved(h.dir.path)).destroy();
     expect(again.find((r) => r.target === 'apigateway')?.deleted).toEqual([]);
     idp.destroy();
+  });
+
+  it('rides out API Gateway throttling of DeleteRestApi (the SDK retries TooManyRequestsException)', async () => {
+    await engine(h, resolved(h.dir.path)).deploy();
+    h.aws.failNext('apigateway', 'DeleteRestApi', {
+      code: 'TooManyRequestsException',
+      message: 'Too Many Requests',
+      status: 429,
+    });
+    await engine(h, resolved(h.dir.path)).destroy();
+    expect(counts()).toEqual({ pools: 0, apis: 0, plans: 0, keys: 0 });
+    expect(h.aws.calls.filter((c) => c.operation === 'DeleteRestApi').map((c) => c.error ?? 'ok')).toEqual([
+      'TooManyRequestsException',
+      'ok',
+    ]);
+  });
+});
+
+describe('a malformed upstream alias ARN', () => {
+  it('is an internal error before any change', async () => {
+    const { aliasParts } = await import('../src/desired.js');
+    expect(() => aliasParts('arn:aws:lambda:us-east-1:123456789012:function:fn')).toThrow(
+      expect.objectContaining({ code: 'APIGW_UPSTREAM_INVALID', kind: 'internal' }),
+    );
+    expect(aliasParts('arn:aws:lambda:us-east-1:123456789012:function:fn:live')).toEqual({
+      partition: 'aws',
+      region: 'us-east-1',
+      accountId: '123456789012',
+    });
   });
 });

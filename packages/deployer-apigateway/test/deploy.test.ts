@@ -120,6 +120,26 @@ describe('first deploy', () => {
   });
 });
 
+describe('dry run', () => {
+  it('plans every resource of a first deploy and changes nothing', async () => {
+    const result = await engine(h, resolved(h.dir.path)).deploy({ dryRun: true });
+    expect(mutating(h.aws)).toEqual([]);
+    const plan = result.plans.find((p) => p.target === 'apigateway');
+    expect(plan?.changes.filter((c) => c.action === 'create').map((c) => c.resource)).toEqual([
+      'Cognito::UserPool',
+      'Cognito::ResourceServer',
+      'Cognito::UserPoolClient',
+      'Cognito::UserPoolDomain',
+      'ApiGateway::RestApi',
+      'ApiGateway::Deployment',
+      'ApiGateway::Stage',
+      'Lambda::Permission',
+      'ApiGateway::UsagePlan',
+      'ApiGateway::ApiKey',
+    ]);
+  });
+});
+
 describe('re-runs', () => {
   it('makes no mutating call and no deployment when nothing changed', async () => {
     const config = resolved(h.dir.path);
@@ -209,5 +229,46 @@ describe('re-runs', () => {
     ]);
     expect(plan?.apiStages).toEqual([{ apiId: api?.id, stage: 'v2' }]);
     expect([...(api?.stages.keys() ?? [])].sort()).toEqual(['v1', 'v2']);
+  });
+});
+
+describe('access logs', () => {
+  const GROUP = '/mlship/iris-dev/apigateway-access';
+  const ARN = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:${GROUP}`;
+
+  it('creates a tagged log group with its retention, logs the stage to it, and leaves both alone on a re-run', async () => {
+    await engine(h, resolved(h.dir.path, { accessLogs: {} })).deploy();
+    const group = h.aws.logs.groups.get(GROUP);
+    expect(group).toMatchObject({
+      retentionInDays: 30,
+      tags: expect.objectContaining({ 'mlship:app': 'iris', 'mlship:env': 'dev' }),
+    });
+    const [api] = [...h.aws.apigateway.restApis.values()];
+    expect(api?.stages.get('v1')?.accessLogSettings).toMatchObject({
+      destinationArn: ARN,
+      format: expect.stringContaining('$context.requestId'),
+    });
+    h.aws.calls.length = 0;
+    await engine(h, resolved(h.dir.path, { accessLogs: {} })).deploy();
+    expect(mutating(h.aws)).toEqual([]);
+    await engine(h, resolved(h.dir.path, { accessLogs: { retentionInDays: 90 } })).deploy();
+    expect(mutating(h.aws)).toEqual(['PutRetentionPolicy']);
+    const [report] = (await engine(h, resolved(h.dir.path, { accessLogs: {} })).destroy()).filter(
+      (r) => r.target === 'apigateway',
+    );
+    expect(report?.deleted.map((d) => d.resource)).toContain('Logs::LogGroup');
+    expect(h.aws.logs.groups.has(GROUP)).toBe(false);
+  });
+
+  it('logs to a given log group without creating one, and turns logging off again when the setting goes', async () => {
+    const given = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:team-api-logs`;
+    await engine(h, resolved(h.dir.path, { accessLogs: { destinationArn: given } })).deploy();
+    const [api] = [...h.aws.apigateway.restApis.values()];
+    expect(api?.stages.get('v1')?.accessLogSettings?.destinationArn).toBe(given);
+    expect(h.aws.logs.groups.size).toBe(0);
+    h.aws.calls.length = 0;
+    await engine(h, resolved(h.dir.path)).deploy();
+    expect(mutating(h.aws)).toEqual(['UpdateStage']);
+    expect(api?.stages.get('v1')?.accessLogSettings).toBeUndefined();
   });
 });

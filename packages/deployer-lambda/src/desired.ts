@@ -68,9 +68,9 @@ export interface SpecInputs {
   originSecret: string | undefined;
 }
 
-/** The handler contract (BRIEF: lambda-proxy environment), from release.yaml and the SageMaker outputs. */
+/** The handler's environment (the contract @mlship/lambda-proxy reads), from release.yaml and the SageMaker outputs. */
 export function handlerEnvironment(ctx: DeployContext, inputs: SpecInputs): Record<string, string> {
-  const { cache, model } = ctx.resolved.config;
+  const { cache } = ctx.resolved.config;
   const env: Record<string, string> = {
     ENDPOINT_NAME: inputs.upstream.endpointName,
     MODEL_VERSION: inputs.upstream.modelVersion,

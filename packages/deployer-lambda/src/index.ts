@@ -3,6 +3,7 @@ import { applyLambda } from './apply.js';
 import { destroyLambda } from './destroy.js';
 import { type LambdaDetail, planLambda } from './plan.js';
 import { type CurrentState, readState } from './read.js';
+import { rollbackLambda } from './rollback.js';
 import { statusLambda } from './status.js';
 
 /** The cached Lambda proxy in front of the SageMaker endpoint: role, optional cache, function, `live` alias, URL. */
@@ -14,6 +15,7 @@ export const deployer: Deployer<CurrentState, LambdaDetail> = {
   apply: applyLambda,
   status: statusLambda,
   destroy: destroyLambda,
+  rollback: rollbackLambda,
 };
 
 export type { CurrentState, LambdaDetail };

@@ -1,10 +1,22 @@
 import type { DeployContext, StatusReport } from '@mlship/core';
+import { cacheHealth, describeHealth } from './cache-health.js';
+import { canonical } from './config-diff.js';
 import { redisEndpoint } from './desired.js';
-import { ALIAS, cacheName, functionName } from './names.js';
+import { ALIAS, cacheName, functionName, logGroupName } from './names.js';
 import { readCache } from './read.js';
-import { readFunction } from './read-function.js';
+import { type FunctionSnapshot, readFunction } from './read-function.js';
 
-/** Function state, live version, code, URL, and the cache the handler is wired to. Reads only (never waits). */
+/** True when two configurations run the same code with the same settings (Version and ARN aside). */
+function sameDeployment(a: FunctionSnapshot, b: FunctionSnapshot): boolean {
+  const { Version: _a, FunctionArn: _b, ...left } = a;
+  const { Version: _c, FunctionArn: _d, ...right } = b;
+  return canonical(left) === canonical(right);
+}
+
+/**
+ * Function state, live version, code, URL, and the cache the handler is wired to with its reachability as the handler
+ * logged it. Reads only (never waits).
+ */
 export async function statusLambda(ctx: DeployContext): Promise<StatusReport> {
   const { config, env } = ctx.resolved;
   const name = functionName(config.name, env);
@@ -31,14 +43,15 @@ export async function statusLambda(ctx: DeployContext): Promise<StatusReport> {
   const live = fn.versions.find((v) => v.Version === fn.alias?.version);
   const cacheEndpoint = redisEndpoint(live?.Environment.REDIS_URL ?? fn.latest.Environment.REDIS_URL);
   const cache = config.cache.provision ? await readCache(ctx, cacheName(config.name, env)) : undefined;
+  const health = cacheEndpoint ? await cacheHealth(ctx, logGroupName(name)) : undefined;
   const cacheState = !cacheEndpoint
     ? 'no cache'
-    : cache
-      ? `ElastiCache ${cache.name} ${cache.status}`
-      : 'external Redis (reachability is seen only by the handler: x-cache BYPASS means unreachable)';
+    : `${cache ? `ElastiCache ${cache.name} ${cache.status}` : 'external Redis'}; handler: ${describeHealth(health)}`;
   const summary =
     `${name} ${fn.state}, ${ALIAS} → ${fn.alias ? `version ${fn.alias.version}` : 'missing'}` +
-    (live && live.CodeSha256 !== fn.latest.CodeSha256 ? ' ($LATEST differs: a deploy did not finish)' : '') +
+    (live && !sameDeployment(live, fn.latest)
+      ? ' ($LATEST differs from live: after a rollback or an unfinished deploy)'
+      : '') +
     (cacheEndpoint ? `, cache ${cacheEndpoint} (${cacheState})` : ', no cache') +
     (fn.url ? `, URL ${fn.url.url}` : '');
   return {
@@ -63,6 +76,7 @@ export async function statusLambda(ctx: DeployContext): Promise<StatusReport> {
       cacheEndpoint: cacheEndpoint ?? null,
       cacheStatus: cache?.status ?? null,
       cache: cacheState,
+      cacheHealth: health ?? null,
     },
   };
 }

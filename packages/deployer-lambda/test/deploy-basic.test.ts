@@ -138,4 +138,31 @@ describe('lambda deployer: first deploy and re-runs', () => {
     expect([...(fn()?.versions.keys() ?? [])]).toEqual(['3', '4']);
     expect(fn()?.aliases.get('live')?.FunctionVersion).toBe('4');
   });
+
+  it('moves the architecture with the code upload, and keeps reserved concurrency and tags as release.yaml says', async () => {
+    await deployOnce(context(resolved()));
+    const fn = h.aws.lambda.functions.get('iris-dev-proxy');
+    if (fn) fn.tags = { 'mlship:app': 'iris', 'mlship:env': 'dev' };
+    h.aws.calls.length = 0;
+    await deployOnce(context(resolved({ proxy: { architecture: 'x86_64', reservedConcurrency: 20 } })));
+    expect(mutating(h.aws)).toEqual([
+      'lambda.UpdateFunctionCode',
+      'lambda.TagResource',
+      'lambda.PutFunctionConcurrency',
+      'lambda.PublishVersion',
+      'lambda.UpdateAlias',
+    ]);
+    const upload = h.aws.calls.find((c) => c.operation === 'UpdateFunctionCode')?.input as {
+      Architectures?: string[];
+    };
+    expect(upload.Architectures).toEqual(['x86_64']);
+    expect(fn?.latest.Architectures).toEqual(['x86_64']);
+    expect(fn?.tags.team).toBe('insight');
+    expect(fn?.reservedConcurrency).toBe(20);
+
+    h.aws.calls.length = 0;
+    await deployOnce(context(resolved({ proxy: { architecture: 'x86_64' } })));
+    expect(mutating(h.aws)).toEqual(['lambda.DeleteFunctionConcurrency']);
+    expect(fn?.reservedConcurrency).toBeUndefined();
+  });
 });

@@ -1,3 +1,4 @@
+import { readProxyConfig } from '@mlship/lambda-proxy';
 import { describe, expect, it } from 'vitest';
 import { deployer } from '../src/index.js';
 import { actions, context, deployOnce, mutating, resolved, useFakeAws } from './harness.js';
@@ -55,7 +56,7 @@ describe('lambda deployer: provisioned cache', () => {
     const report = await deployer.status(context(provisioned()));
     expect(report.exists).toBe(true);
     expect(report.summary).toMatch(
-      /^iris-dev-proxy Active, live → version 1, cache iris-dev-[a-f0-9]+\.serverless\.us-east-1\.cache\.amazonaws\.com:6379 \(ElastiCache iris-dev available\)$/,
+      /^iris-dev-proxy Active, live → version 1, cache iris-dev-[a-f0-9]+\.serverless\.us-east-1\.cache\.amazonaws\.com:6379 \(ElastiCache iris-dev available; handler: no Redis failures in the last hour\)$/,
     );
     expect(report.detail).toMatchObject({
       liveVersion: '1',
@@ -78,6 +79,29 @@ describe('lambda deployer: provisioned cache', () => {
     expect([...h.aws.iam.roles.keys()]).toEqual(['other-role']);
     const after = await deployer.status(context(provisioned()));
     expect(after.exists).toBe(false);
+  });
+
+  it('status reports Redis reachability as the handler logged it', async () => {
+    await deployOnce(context(provisioned()));
+    const group = '/aws/lambda/iris-dev-proxy';
+    const line = (code: string) => JSON.stringify({ level: 'WARN', code, message: 'Redis failed' });
+    const now = Date.now();
+    h.aws.logs.putEvents(group, '2026/11/30/[1]abc', [
+      { timestamp: now - 2 * 3600_000, message: line('PROXY_REDIS_UNAVAILABLE') },
+      { timestamp: now - 600_000, message: line('PROXY_REDIS_UNAVAILABLE') },
+      { timestamp: now - 300_000, message: '{"CacheHit":1}' },
+    ]);
+    const down = await deployer.status(context(provisioned()));
+    expect(down.detail.cacheHealth).toMatchObject({ failures: 1, bypassing: true });
+    expect(down.summary).toContain(
+      `handler: Redis unreachable since ${new Date(now - 600_000).toISOString()}`,
+    );
+
+    h.aws.logs.putEvents(group, '2026/11/30/[1]abc', [
+      { timestamp: now - 60_000, message: line('PROXY_REDIS_RECOVERED') },
+    ]);
+    const up = await deployer.status(context(provisioned()));
+    expect(up.summary).toContain('handler: 1 Redis failure(s) in the last hour, recovered at');
   });
 
   it('destroy skips a cache that is not tagged for this app and environment', async () => {
@@ -157,5 +181,39 @@ describe('lambda deployer: apigee front', () => {
     expect(fn?.latest.Environment?.Variables.ORIGIN_SECRET).toBeUndefined();
     expect(outputs.functionUrl).toBeUndefined();
     expect(outputs.originSecret).toBeUndefined();
+  });
+});
+
+describe('lambda deployer ↔ handler contract', () => {
+  it('sets an environment the handler reads without error, with every setting from release.yaml', async () => {
+    const config = resolved({
+      ...APIGEE,
+      model: { framework: 'onnx', timeoutSeconds: 12 },
+      cache: {
+        enabled: true,
+        provision: true,
+        vpc: VPC,
+        ttl: 900,
+        maxEntryBytes: 65536,
+        connectTimeoutMs: 50,
+        commandTimeoutMs: 80,
+      },
+    });
+    await deployOnce(context(config));
+    const env = h.aws.lambda.functions.get('iris-dev-proxy')?.latest.Environment?.Variables ?? {};
+    const cache = h.aws.elasticache.caches.get('iris-dev');
+    expect(readProxyConfig(env)).toEqual({
+      endpointName: 'iris-dev',
+      modelVersion: 'abcd1234',
+      redisUrl: `rediss://${cache?.endpoint.Address}:6379`,
+      cacheTtlSeconds: 900,
+      cacheMaxEntryBytes: 65536,
+      maxBodyBytes: 6291456,
+      redisConnectTimeoutMs: 50,
+      redisCommandTimeoutMs: 80,
+      redisCooldownMs: 5000,
+      invokeTimeoutMs: 12000,
+      originSecret: env.ORIGIN_SECRET,
+    });
   });
 });

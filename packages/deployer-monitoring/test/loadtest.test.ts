@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The proxy team's helpers: examples/iris-onnx started as its container would be, and a real redis-server.
 import { startIrisServer } from '../../lambda-proxy/test/support/iris-server.js';
 import {
-  hasRedisServer,
   type RedisServer,
+  redisUnavailable,
   startRedisServer,
 } from '../../lambda-proxy/test/support/redis-server.js';
 import { useRuntimeStandIn } from '../../lambda-proxy/test/support/sdk-env.js';
@@ -54,7 +54,7 @@ describe('mlship loadtest', () => {
     expect(text).toContain('req/s');
   });
 
-  describe.skipIf(!hasRedisServer())('through the Lambda proxy and its local front (the dev stack)', () => {
+  describe.skipIf(redisUnavailable())('through the Lambda proxy and its local front (the dev stack)', () => {
     let redis: RedisServer;
     let runtime: RuntimeStandIn;
     let front: LocalServer;

@@ -5,13 +5,12 @@ import { createProxy, type LambdaProxy, type ProxyEnv, readProxyConfig } from '.
 import { type RuntimeStandIn, startLocalFront, startRuntimeStandIn } from '../src/local/index.js';
 import { parse, v1Event } from './support/events.js';
 import { startIrisServer } from './support/iris-server.js';
-import { hasRedisServer, type RedisServer, startRedisServer } from './support/redis-server.js';
+import { type RedisServer, redisUnavailable, startRedisServer } from './support/redis-server.js';
 import { useRuntimeStandIn } from './support/sdk-env.js';
 import { startStubUpstream } from './support/stub-upstream.js';
 
 // The proxy against a real redis-server and examples/iris-onnx behind the SageMaker Runtime stand-in, reached by
 // the real SDK client. redis-server comes from the Debian package (.ci/run installs it).
-const haveRedis = hasRedisServer();
 const row = [5.1, 3.5, 1.4, 0.2];
 
 let redis: RedisServer;
@@ -58,7 +57,7 @@ async function untilCached(body: unknown): Promise<string> {
   throw new Error('Redis was never used again');
 }
 
-describe.skipIf(!haveRedis)('proxy cache with real Redis and the iris endpoint', () => {
+describe.skipIf(redisUnavailable())('proxy cache with real Redis and the iris endpoint', () => {
   beforeAll(async () => {
     [redis, iris, echo] = await Promise.all([
       startRedisServer(),

@@ -13,24 +13,24 @@ const deps = (fronts: Record<string, string>, environments = Object.keys(fronts)
 describe("the generated project's package.json names the deployers its environments need", () => {
   it('SageMaker and monitoring always; Lambda with any front door; each front door its own', () => {
     expect(deps({ dev: 'none', prod: 'none' })).toEqual([
-      '@mlship/cli',
       '@mlship/deployer-monitoring',
       '@mlship/deployer-sagemaker',
+      'mlship',
     ]);
     expect(deps({ dev: 'apigateway', prod: 'none' })).toEqual([
-      '@mlship/cli',
       '@mlship/deployer-apigateway',
       '@mlship/deployer-lambda',
       '@mlship/deployer-monitoring',
       '@mlship/deployer-sagemaker',
+      'mlship',
     ]);
     expect(deps({ dev: 'apigateway', prod: 'apigee' })).toEqual([
-      '@mlship/cli',
       '@mlship/deployer-apigateway',
       '@mlship/deployer-apigee',
       '@mlship/deployer-lambda',
       '@mlship/deployer-monitoring',
       '@mlship/deployer-sagemaker',
+      'mlship',
     ]);
     expect(deps({ staging: 'apigee' })).not.toContain('@mlship/deployer-apigateway');
   });

@@ -64,6 +64,8 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     accountId,
     transitionAfterDescribes: options.transitionAfterDescribes ?? 2,
   });
+  // SageMaker auto-rollback reads the CloudWatch fake's alarm states.
+  states.sagemaker.alarmState = (name) => states.cloudwatch.alarms.get(name)?.StateValue;
   const calls: RecordedCall[] = [];
   const responseViolations: ResponseViolation[] = [];
   const failures: { service: ServiceName; operation: string; error: InjectedError; left: number }[] = [];

@@ -11,8 +11,9 @@ import {
   type PutMetricAlarmCommandInput,
   TagResourceCommand,
 } from '@aws-sdk/client-cloudwatch';
+import { UpdateEndpointCommand } from '@aws-sdk/client-sagemaker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rejection, useFakeAws } from './helpers.js';
+import { createConfig, deployEndpoint, pollEndpoint, rejection, useFakeAws } from './helpers.js';
 
 const h = useFakeAws();
 let cw: CloudWatchClient;
@@ -122,5 +123,48 @@ describe('CloudWatch dashboards', () => {
       { DataPath: '/widgets/0/properties', Message: "Should have required property 'region'" },
     ]);
     expect(h.fake.cloudwatch.dashboards.size).toBe(0);
+  });
+});
+
+describe('CloudWatch alarms and SageMaker auto-rollback', () => {
+  const rollback = {
+    BlueGreenUpdatePolicy: {
+      TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE' as const, WaitIntervalInSeconds: 0 },
+    },
+    AutoRollbackConfiguration: { Alarms: [{ AlarmName: 'iris-dev-5xx' }] },
+  };
+
+  it('an update whose auto-rollback alarm is in ALARM rolls back through RollingBack to the old config', async () => {
+    await cw.send(new PutMetricAlarmCommand(alarm('iris-dev-5xx')));
+    await deployEndpoint(h.sm, 'ep');
+    await createConfig(h.sm, 'c2', 'ep-m1');
+    await h.sm.send(
+      new UpdateEndpointCommand({ EndpointName: 'ep', EndpointConfigName: 'c2', DeploymentConfig: rollback }),
+    );
+    h.fake.cloudwatch.setAlarmState('iris-dev-5xx', 'ALARM');
+    const seen = await pollEndpoint(h.sm, 'ep');
+    expect(seen.map((d) => d.EndpointStatus)).toEqual([
+      'Updating',
+      'Updating',
+      'RollingBack',
+      'RollingBack',
+      'InService',
+    ]);
+    expect(seen.at(-1)).toMatchObject({ EndpointConfigName: 'ep-c1' });
+    expect(seen.at(-1)?.FailureReason).toContain('iris-dev-5xx');
+  });
+
+  it('the same update completes while the alarm stays OK', async () => {
+    await cw.send(new PutMetricAlarmCommand(alarm('iris-dev-5xx')));
+    h.fake.cloudwatch.setAlarmState('iris-dev-5xx', 'OK');
+    await deployEndpoint(h.sm, 'ep');
+    await createConfig(h.sm, 'c2', 'ep-m1');
+    await h.sm.send(
+      new UpdateEndpointCommand({ EndpointName: 'ep', EndpointConfigName: 'c2', DeploymentConfig: rollback }),
+    );
+    expect((await pollEndpoint(h.sm, 'ep')).at(-1)).toMatchObject({
+      EndpointStatus: 'InService',
+      EndpointConfigName: 'c2',
+    });
   });
 });

@@ -205,6 +205,14 @@ describe('Lambda fake (state and handlers)', () => {
       }),
     );
     expect(big.message).toContain('exceeded the 4KB limit');
+    const reserved = failure(() =>
+      call('UpdateFunctionConfiguration', {
+        FunctionName: 'fn',
+        Environment: { Variables: { AWS_REGION: 'x' } },
+      }),
+    );
+    expect(reserved.message).toContain('reserved keys');
+    expect(failure(() => create('f'.repeat(65))).code).toBe('ValidationException');
     const timeout = failure(() => call('UpdateFunctionConfiguration', { FunctionName: 'fn', Timeout: 901 }));
     expect(timeout.code).toBe('ValidationException');
   });

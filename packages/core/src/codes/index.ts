@@ -5,6 +5,7 @@ import { CONFIG_CODES } from './config.js';
 import { CORE_CODES } from './core.js';
 import { LAMBDA_CODES } from './lambda.js';
 import { MONITORING_CODES } from './monitoring.js';
+import { PROXY_CODES } from './proxy.js';
 import { SAGEMAKER_CODES } from './sagemaker.js';
 import { SCAFFOLD_CODES } from './scaffold.js';
 import type { CodeTable } from './types.js';
@@ -21,6 +22,7 @@ export const CODES: CodeTable = {
   ...CORE_CODES,
   ...CLI_CODES,
   ...SAGEMAKER_CODES,
+  ...PROXY_CODES,
   ...APIGEE_CODES,
   ...APIGATEWAY_CODES,
   ...LAMBDA_CODES,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { APIGEE_TIME_UNITS, QUOTA_PERIODS } from './constants.js';
+import { LOG_RETENTION_DAYS } from './schema-proxy.js';
 
 const positiveInt = z.number().int().positive();
 
@@ -94,11 +95,19 @@ export const apiGatewaySchema = z
           .regex(
             /^arn:aws[\w-]*:logs:[a-z0-9-]+:\d{12}:log-group:[\w./#-]+$/,
             'a CloudWatch Logs log group ARN (arn:aws:logs:<region>:<account>:log-group:<name>)',
+          )
+          .optional()
+          .describe(
+            'An existing log group; without it mlship creates /mlship/<name>-<env>/apigateway-access',
           ),
+        retentionInDays: z
+          .literal(LOG_RETENTION_DAYS)
+          .default(30)
+          .describe('Retention of the log group mlship creates'),
       })
       .optional()
       .describe(
-        'Stage access logs (JSON lines) to an existing log group; the account needs an API Gateway CloudWatch role',
+        'Stage access logs (JSON lines); the account needs API Gateway’s CloudWatch role. Omit to leave them off',
       ),
   })
   .describe('API Gateway REST API with a Cognito authorizer and an API key');

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
+import { AwsError } from '../server/aws-error.js';
 import type { Handler } from '../server/service.js';
+import { checkRole, checkSettings, vpcConfig } from './checks.js';
 import type { FakeLambda } from './fake-lambda.js';
 import {
   base64Sha256,
   blobBytes,
-  checkEnvironment,
-  checkRange,
   checkZip,
   conflict,
   type FunctionConfig,
@@ -15,43 +14,6 @@ import {
   preconditionFailed,
   revisionId,
 } from './state.js';
-
-const ROLE_NOT_ASSUMABLE = 'The role defined for the function cannot be assumed by Lambda.';
-const NO_ENI_PERMISSION =
-  'The provided execution role does not have permissions to call CreateNetworkInterface on EC2';
-
-function checkRole(lambda: FakeLambda, role: string, vpc: unknown): void {
-  if (!lambda.roles) return;
-  const why = lambda.roles.assumable(role);
-  if (why) throw invalidParameter(ROLE_NOT_ASSUMABLE);
-  if (vpc && !lambda.roles.allows(role, 'ec2:CreateNetworkInterface'))
-    throw invalidParameter(NO_ENI_PERMISSION);
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: the model-validated request
-function vpcConfig(input: any): FunctionConfig['VpcConfig'] | undefined {
-  const subnets: string[] = input?.SubnetIds ?? [];
-  const groups: string[] = input?.SecurityGroupIds ?? [];
-  if (subnets.length === 0 && groups.length === 0) return undefined;
-  if (subnets.length === 0 || groups.length === 0) {
-    throw invalidParameter('SubnetIds and SecurityGroupIds must coexist or be both empty list.');
-  }
-  const vpcId = `vpc-${createHash('sha256')
-    .update(subnets[0] ?? '')
-    .digest('hex')
-    .slice(0, 17)}`;
-  return { SubnetIds: [...subnets], SecurityGroupIds: [...groups], VpcId: vpcId };
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: the model-validated request
-function checkSettings(input: any): void {
-  checkRange('timeout', input.Timeout, 900);
-  checkRange('memorySize', input.MemorySize, 10240);
-  if (input.Environment) checkEnvironment(input.Environment);
-  if (input.Architectures && input.Architectures.length !== 1) {
-    throw invalidParameter('Architectures must contain exactly one value.');
-  }
-}
 
 export function publicConfig(config: FunctionConfig): FunctionConfig {
   return structuredClone(config);
@@ -78,6 +40,12 @@ export function functionOperations(lambda: FakeLambda): Record<string, Handler> 
     CreateFunction: (input) => {
       const { name, qualifier } = parseFunctionName(input.FunctionName);
       if (qualifier) throw invalidParameter('A function name cannot carry a qualifier in CreateFunction.');
+      if (name.length > 64) {
+        throw new AwsError(
+          'ValidationException',
+          `1 validation error detected: Value '${name}' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to 64`,
+        );
+      }
       if (lambda.functions.has(name)) throw conflict(`Function already exist: ${name}`);
       if ((input.PackageType ?? 'Zip') !== 'Zip') throw invalidParameter('Only Zip packages are faked.');
       if (!input.Runtime || !input.Handler) {

@@ -147,6 +147,28 @@ export function checkZip(bytes: Uint8Array): void {
   }
 }
 
+/** Variables the Lambda runtime sets itself (developer guide, "Defined runtime environment variables"). */
+const RESERVED_ENV = new Set([
+  '_HANDLER',
+  '_X_AMZN_TRACE_ID',
+  'AWS_DEFAULT_REGION',
+  'AWS_REGION',
+  'AWS_EXECUTION_ENV',
+  'AWS_LAMBDA_FUNCTION_NAME',
+  'AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
+  'AWS_LAMBDA_FUNCTION_VERSION',
+  'AWS_LAMBDA_INITIALIZATION_TYPE',
+  'AWS_LAMBDA_LOG_GROUP_NAME',
+  'AWS_LAMBDA_LOG_STREAM_NAME',
+  'AWS_ACCESS_KEY',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_LAMBDA_RUNTIME_API',
+  'LAMBDA_TASK_ROOT',
+  'LAMBDA_RUNTIME_DIR',
+]);
+
 /** Lambda caps the environment at 4 KB, measured as the JSON of the variables map. */
 export function checkEnvironment(env: { Variables?: Record<string, string> } | undefined): void {
   const measured = JSON.stringify(env?.Variables ?? {});
@@ -156,7 +178,7 @@ export function checkEnvironment(env: { Variables?: Record<string, string> } | u
     );
   }
   for (const key of Object.keys(env?.Variables ?? {})) {
-    if (!/^[a-zA-Z]\w*$/.test(key)) {
+    if (!/^[a-zA-Z]\w+$/.test(key) || RESERVED_ENV.has(key)) {
       throw invalidParameter(
         `Lambda was unable to configure your environment variables because the environment variables you have provided contains reserved keys or invalid names: ${key}`,
       );

@@ -46,6 +46,8 @@ export class FakeSageMaker {
   scaling?: ScalingRegistry;
   /** Image URI -> digest, for DeployedImages.ResolvedImage (wired to the ECR fake). */
   resolveDigest?: (image: string) => string | undefined;
+  /** A CloudWatch alarm's state, for DeploymentConfig auto-rollback alarms (wired to the CloudWatch fake). */
+  alarmState?: (alarmName: string) => string | undefined;
   private outcomes: Record<'create' | 'update', Outcome[]> = { create: [], update: [] };
   private holding = false;
   private seeds = seedHelpers(this);

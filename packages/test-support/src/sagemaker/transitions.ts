@@ -5,7 +5,8 @@ import { type EndpointRecord, findByName } from './state.js';
 /**
  * Counts one DescribeEndpoint poll down; once none are left, completes the transition in flight:
  * create -> InService | Failed; update -> InService on the new config, or InService on the OLD config with a
- * FailureReason (failed update; an alarm rollback passes through RollingBack for the usual polls first);
+ * FailureReason (failed update; an alarm rollback — scheduled, or an auto-rollback alarm the CloudWatch fake
+ * holds in ALARM — passes through RollingBack for the usual polls first);
  * delete -> gone; system (seeded) -> InService.
  */
 export function advanceTransition(sm: FakeSageMaker, endpoint: EndpointRecord): void {
@@ -16,6 +17,12 @@ export function advanceTransition(sm: FakeSageMaker, endpoint: EndpointRecord): 
     return;
   }
   endpoint.LastModifiedTime = sm.clock.now();
+  if (pending.kind === 'update' && pending.outcome.type === 'succeed') {
+    // An auto-rollback alarm in ALARM when the update would complete rolls it back (CloudWatch fake state).
+    const names: { AlarmName?: string }[] = pending.deploymentConfig?.AutoRollbackConfiguration?.Alarms ?? [];
+    const firing = names.find((a) => a.AlarmName && sm.alarmState?.(a.AlarmName) === 'ALARM');
+    if (firing?.AlarmName) pending.outcome = { type: 'rollback', alarm: firing.AlarmName };
+  }
   const { outcome } = pending;
   if (pending.kind === 'update' && outcome.type === 'rollback' && endpoint.EndpointStatus === 'Updating') {
     endpoint.EndpointStatus = 'RollingBack';
