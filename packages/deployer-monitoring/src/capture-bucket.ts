@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   CreateBucketCommand,
   DeleteBucketCommand,
+  DeleteObjectsCommand,
   GetBucketLifecycleConfigurationCommand,
   GetBucketTaggingCommand,
   HeadBucketCommand,
@@ -163,11 +164,16 @@ export async function applyCaptureBucket(ctx: DeployContext, plan: CaptureBucket
   }
 }
 
-/** Deletes the bucket when it is empty; a bucket holding captures is kept (returns false). */
-export async function deleteCaptureBucket(ctx: Ctx, name: string): Promise<boolean> {
+/** Deletes the bucket when it is empty, or with `force` after deleting its captures; else keeps it (false). */
+export async function deleteCaptureBucket(ctx: Ctx, name: string, force = false): Promise<boolean> {
   const s3 = awsClient(ctx, S3Client);
-  const listing = await s3.send(new ListObjectsV2Command({ Bucket: name, MaxKeys: 1 }));
-  if ((listing.KeyCount ?? 0) > 0) return false;
+  for (;;) {
+    const listing = await s3.send(new ListObjectsV2Command({ Bucket: name, MaxKeys: 1000 }));
+    const keys = (listing.Contents ?? []).map((o) => ({ Key: o.Key ?? '' }));
+    if (keys.length === 0) break;
+    if (!force) return false;
+    await s3.send(new DeleteObjectsCommand({ Bucket: name, Delete: { Objects: keys, Quiet: true } }));
+  }
   await s3.send(new DeleteBucketCommand({ Bucket: name }));
   return true;
 }

@@ -82,15 +82,15 @@ describe('data capture', () => {
     expect(h.aws.mutatingCalls()).toEqual([]);
   });
 
-  it('destroy keeps a bucket holding captures (with a notice) and deletes an empty one', async () => {
+  it('destroy keeps a bucket holding captures (with a notice); --force deletes the captures and the bucket', async () => {
     await engine(h, capture()).deploy();
     h.aws.s3.putObject(BUCKET, 'captures/x.jsonl');
     const first = engine(h, capture());
     await first.destroy();
     expect(h.aws.s3.buckets.has(BUCKET)).toBe(true);
     expect(JSON.stringify(first.host.events)).toContain('CAPTURE_BUCKET_NOT_EMPTY');
-    h.aws.s3.buckets.get(BUCKET)?.objects.splice(0);
-    await engine(h, capture()).destroy();
+    // --force deletes the captures, then the bucket.
+    await engine(h, capture()).destroy({ force: true });
     expect(h.aws.s3.buckets.has(BUCKET)).toBe(false);
   });
 });

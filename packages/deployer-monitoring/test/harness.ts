@@ -109,7 +109,7 @@ export function engine(h: Harness, config: ResolvedConfig, extra: Partial<Deploy
     host,
     deploy: (more: Partial<DeployOptions> = {}) => deploy({ ...base, ...more }),
     status: () => status(base),
-    destroy: () => destroy({ ...base, yes: true }),
+    destroy: (more: { force?: boolean } = {}) => destroy({ ...base, yes: true, ...more }),
   };
 }
 

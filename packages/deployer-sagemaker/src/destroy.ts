@@ -56,10 +56,10 @@ export async function destroySageMaker(ctx: DeployContext): Promise<DestroyRepor
   }
   if (needsCaptureBucket(ctx)) {
     const bucket = await readCaptureBucket(ctx);
-    if (bucket.exists && (await deleteCaptureBucket(ctx, bucket.name))) {
+    if (bucket.exists && (await deleteCaptureBucket(ctx, bucket.name, ctx.force))) {
       report.deleted.push({ resource: 'S3::Bucket', id: bucket.name });
     } else if (bucket.exists) {
-      const reason = 'holds captures; empty it (aws s3 rm --recursive) and destroy again';
+      const reason = 'holds captures; mlship destroy --force deletes them with the bucket';
       ctx.host.notify({
         level: 'warn',
         code: 'CAPTURE_BUCKET_NOT_EMPTY',

@@ -73,7 +73,7 @@ SERVICES = {
     's3': ('s3/2006-03-01', [
         'CreateBucket', 'HeadBucket', 'DeleteBucket', 'PutBucketEncryption', 'PutPublicAccessBlock',
         'PutBucketLifecycleConfiguration', 'GetBucketLifecycleConfiguration', 'PutBucketTagging', 'GetBucketTagging',
-        'ListObjectsV2',
+        'ListObjectsV2', 'DeleteObjects',
     ]),
 }
 

@@ -1,6 +1,7 @@
 import {
   CreateBucketCommand,
   DeleteBucketCommand,
+  DeleteObjectsCommand,
   GetBucketLifecycleConfigurationCommand,
   GetBucketTaggingCommand,
   HeadBucketCommand,
@@ -110,7 +111,14 @@ describe('S3 buckets', () => {
     expect((await rejection(s3.send(new DeleteBucketCommand({ Bucket: 'b-2' })))).name).toBe(
       'BucketNotEmpty',
     );
-    fake.s3.buckets.get('b-2')?.objects.splice(0);
+    const out = await s3.send(
+      new DeleteObjectsCommand({
+        Bucket: 'b-2',
+        Delete: { Objects: ['c/1', 'c/2', 'c/3', 'other', 'gone'].map((Key) => ({ Key })) },
+      }),
+    );
+    expect(out.Deleted?.map((d) => d.Key)).toEqual(['c/1', 'c/2', 'c/3', 'other', 'gone']);
+    expect(fake.s3.buckets.get('b-2')?.objects).toEqual([]);
     await s3.send(new DeleteBucketCommand({ Bucket: 'b-2' }));
     expect(fake.s3.buckets.has('b-2')).toBe(false);
   });

@@ -23,7 +23,7 @@ export const MONITORING_CODES = {
   CAPTURE_BUCKET_NOT_EMPTY: {
     kind: 'notice',
     meaning: 'destroy kept the data-capture bucket because it still holds captures.',
-    fix: 'Run mlship destroy --force to delete the captures and the bucket, or empty it yourself.',
+    fix: 'Run mlship destroy --force to delete the captures and the bucket.',
   },
   CAPTURE_BUCKET_UNRESOLVED: {
     kind: 'internal',

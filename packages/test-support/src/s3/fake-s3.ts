@@ -176,6 +176,20 @@ export class FakeS3 {
         }
         return { TagSet: bucket.tags };
       },
+      DeleteObjects: ({ Bucket, Delete }) => {
+        const bucket = this.bucket(Bucket);
+        const keys = ((Delete?.Objects ?? []) as Array<{ Key: string }>).map((o) => o.Key);
+        if (keys.length === 0 || keys.length > 1000) {
+          throw new AwsError(
+            'MalformedXML',
+            'The XML you provided was not well-formed or did not validate against our published schema',
+            400,
+          );
+        }
+        // Deleting a key that does not exist succeeds too (S3 reports it as deleted).
+        bucket.objects = bucket.objects.filter((o) => !keys.includes(o.Key));
+        return Delete?.Quiet ? {} : { Deleted: keys.map((Key) => ({ Key })) };
+      },
       ListObjectsV2: ({ Bucket, Prefix, MaxKeys, ContinuationToken }) => {
         const bucket = this.bucket(Bucket);
         const all = bucket.objects
