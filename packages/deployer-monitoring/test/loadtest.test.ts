@@ -1,6 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RecordingIoHost } from '@mlship/core';
+import { RecordingIoHost, resolvedEnvironmentSchema } from '@mlship/core';
 import { createProxy, readProxyConfig } from '@mlship/lambda-proxy';
 import {
   type LocalServer,
@@ -109,6 +109,45 @@ describe('mlship loadtest', () => {
       ]).pathname,
     ).toBe('/v1/predict');
     expect(checkUrl('http://[::1]:8080/predict', false, []).port).toBe('8080');
+  });
+
+  it('--env takes the deployed URL; fetching API Gateway credentials is a clear TODO error for now', async () => {
+    const dir = await tempDir();
+    const base = {
+      name: 'iris',
+      model: { framework: 'onnx' },
+      region: 'us-east-1',
+      image: { repository: 'iris' },
+      sagemaker: { executionRoleArn: 'arn:aws:iam::123456789012:role/x' },
+    };
+    const resolved = (front: string) => ({
+      env: 'dev',
+      file: join(dir.path, 'release.yaml'),
+      config: resolvedEnvironmentSchema.parse({ ...base, front }),
+    });
+    await mkdir(join(dir.path, '.mlship'));
+    const invokeUrl = 'https://abc.execute-api.us-east-1.amazonaws.com/v1';
+    await writeFile(
+      join(dir.path, '.mlship', 'dev.outputs.json'),
+      JSON.stringify({ targets: { apigateway: { invokeUrl } } }),
+    );
+    const host = new RecordingIoHost();
+    await expect(loadtest({ host, env: 'dev', resolved: resolved('apigateway') })).rejects.toMatchObject({
+      code: 'LOADTEST_AUTH_UNSUPPORTED',
+    });
+    await expect(loadtest({ host, env: 'dev', resolved: resolved('none') })).rejects.toMatchObject({
+      code: 'LOADTEST_BAD_OPTION',
+      message: expect.stringContaining('no deployed HTTP front door'),
+    });
+    // A handed-over URL is checked against the deployed one.
+    await expect(
+      loadtest({
+        host,
+        env: 'dev',
+        resolved: resolved('apigateway'),
+        localUrl: 'https://elsewhere.example/v1/predict',
+      }),
+    ).rejects.toMatchObject({ code: 'LOADTEST_URL_REFUSED' });
   });
 
   it('names the flag that is out of bounds, before sending anything', async () => {
