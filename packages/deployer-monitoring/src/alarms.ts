@@ -100,6 +100,7 @@ function upstreamString(outputs: Outputs | undefined, key: string): string | und
 
 /** The Lambda proxy's and the front door's alarms (the monitoring target's own), from the upstream outputs. */
 export function edgeAlarmSpecs(resolved: ResolvedConfig, upstream: Record<string, Outputs>): AlarmSpec[] {
+  if (!resolved.config.monitoring.enabled) return [];
   const { thresholds } = resolved.config.monitoring;
   const specs: AlarmSpec[] = [];
   const functionName = upstreamString(upstream.lambda, 'functionName');

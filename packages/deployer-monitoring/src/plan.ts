@@ -35,14 +35,14 @@ export function planMonitoring(ctx: DeployContext, current: MonitoringState): De
   ];
   const name = dashboardName(resolved);
   const bodyObject = dashboardBody(resolved, ctx.upstream);
-  const enabled = resolved.config.monitoring.dashboard;
+  const enabled = resolved.config.monitoring.enabled && resolved.config.monitoring.dashboard;
   const put = enabled && !isDeepStrictEqual(bodyObject, current.dashboard);
   const remove = !enabled && current.dashboard !== undefined;
   changes.push({
     action: put ? (current.dashboard === undefined ? 'create' : 'update') : remove ? 'delete' : 'noop',
     resource: 'CloudWatch::Dashboard',
     id: name,
-    reason: put ? 'widgets changed' : remove ? 'monitoring.dashboard is false' : 'up to date',
+    reason: put ? 'widgets changed' : remove ? 'turned off in release.yaml' : enabled ? 'up to date' : 'off',
   });
   return {
     target: 'monitoring',

@@ -38,7 +38,7 @@ const TARGETS: TargetEntry[] = [
   { name: 'sagemaker', packageName: '@mlship/deployer-sagemaker', enabled: () => true },
   { name: 'lambda', packageName: 'lambda-stub', enabled: (c) => c.front !== 'none' },
   { name: 'apigateway', packageName: 'apigateway-stub', enabled: (c) => c.front === 'apigateway' },
-  { name: 'monitoring', packageName: '@mlship/deployer-monitoring', enabled: (c) => c.monitoring.enabled },
+  { name: 'monitoring', packageName: '@mlship/deployer-monitoring', enabled: () => true },
 ];
 
 const importer = async (specifier: string) => {

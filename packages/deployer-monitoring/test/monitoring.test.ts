@@ -132,6 +132,15 @@ describe('monitoring target', () => {
     expect(monitoring).toContain('iris-dev-invocation-5xx-errors');
   });
 
+  it('turning monitoring off removes the alarms and the dashboard on the next deploy', async () => {
+    await engine(h, resolved(h.dir.path)).deploy();
+    h.aws.calls.length = 0;
+    await engine(h, resolved(h.dir.path, { monitoring: { enabled: false } })).deploy();
+    expect(h.aws.cloudwatch.alarms.size).toBe(0);
+    expect(h.aws.cloudwatch.dashboards.size).toBe(0);
+    expect(ops().sort()).toEqual(['DeleteAlarms', 'DeleteDashboards']);
+  });
+
   it('destroy removes the alarms and the dashboard', async () => {
     await engine(h, resolved(h.dir.path)).deploy();
     await engine(h, resolved(h.dir.path)).destroy();

@@ -20,8 +20,8 @@ export const TARGETS: readonly TargetEntry[] = [
   {
     name: 'monitoring',
     packageName: '@mlship/deployer-monitoring',
-    // The scaffold asks with only `front` set: monitoring is on unless release.yaml turns it off.
-    enabled: (c) => c.monitoring?.enabled ?? true,
+    // Always runs: with monitoring.enabled false it removes the alarms and dashboard an earlier deploy created.
+    enabled: () => true,
   },
 ];
 
