@@ -14,7 +14,7 @@ export async function statusMonitoring(ctx: DeployContext): Promise<StatusReport
   const states = Object.values(alarms).map((a) => ({ name: a.AlarmName, state: a.StateValue }));
   const firing = states.filter((a) => a.state === 'ALARM').map((a) => a.name);
   const exists = states.length > 0 || dashboard !== undefined;
-  if (!exists) {
+  if (!exists && ctx.resolved.config.monitoring.enabled) {
     ctx.host.notify({
       level: 'warn',
       code: 'MONITORING_NOT_DEPLOYED',
