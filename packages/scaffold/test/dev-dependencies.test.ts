@@ -10,11 +10,12 @@ const deps = (fronts: Record<string, string>, environments = Object.keys(fronts)
     ),
   );
 
-describe("the generated project's package.json names the deployers its environments need", () => {
+describe("the generated project's package.json names the deployers its environments need, and the doctor", () => {
   it('SageMaker and monitoring always; Lambda with any front door; each front door its own', () => {
     expect(deps({ dev: 'none', prod: 'none' })).toEqual([
       '@mlship/deployer-monitoring',
       '@mlship/deployer-sagemaker',
+      '@mlship/doctor',
       'mlship',
     ]);
     expect(deps({ dev: 'apigateway', prod: 'none' })).toEqual([
@@ -22,6 +23,7 @@ describe("the generated project's package.json names the deployers its environme
       '@mlship/deployer-lambda',
       '@mlship/deployer-monitoring',
       '@mlship/deployer-sagemaker',
+      '@mlship/doctor',
       'mlship',
     ]);
     expect(deps({ dev: 'apigateway', prod: 'apigee' })).toEqual([
@@ -30,6 +32,7 @@ describe("the generated project's package.json names the deployers its environme
       '@mlship/deployer-lambda',
       '@mlship/deployer-monitoring',
       '@mlship/deployer-sagemaker',
+      '@mlship/doctor',
       'mlship',
     ]);
     expect(deps({ staging: 'apigee' })).not.toContain('@mlship/deployer-apigateway');

@@ -60,6 +60,7 @@ SERVICES = {
     ]),
     'sagemaker-runtime': ('sagemaker-runtime/2017-05-13', ['InvokeEndpoint']),
     'service-quotas': ('service-quotas/2019-06-24', [
+        'ListAWSDefaultServiceQuotas',
         'ListServiceQuotas', 'GetServiceQuota', 'GetAWSDefaultServiceQuota', 'RequestServiceQuotaIncrease',
     ]),
     'logs': ('logs/2014-03-28', [

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { defineCall } from './call.define.js';
 import { defineDeploy } from './deploy.define.js';
 import { defineDestroy } from './destroy.define.js';
+import { defineDoctor } from './doctor.define.js';
 import { defineInit } from './init.define.js';
 import { defineLoadtest } from './loadtest.define.js';
 import { defineLogs } from './logs.define.js';
@@ -18,6 +19,7 @@ export function registerCommands(program: Command): void {
   defineInit(program);
   defineValidate(program);
   defineSchema(program);
+  defineDoctor(program);
   defineDeploy(program);
   defineStatus(program);
   defineRollback(program);

@@ -3,6 +3,7 @@ import { APIGEE_CODES } from './apigee.js';
 import { CLI_CODES } from './cli.js';
 import { CONFIG_CODES } from './config.js';
 import { CORE_CODES } from './core.js';
+import { DOCTOR_CODES } from './doctor.js';
 import { LAMBDA_CODES } from './lambda.js';
 import { MONITORING_CODES } from './monitoring.js';
 import { PROXY_CODES } from './proxy.js';
@@ -22,9 +23,10 @@ export const CODES: CodeTable = {
   ...CORE_CODES,
   ...CLI_CODES,
   ...SAGEMAKER_CODES,
+  ...LAMBDA_CODES,
+  ...DOCTOR_CODES,
   ...PROXY_CODES,
   ...APIGEE_CODES,
   ...APIGATEWAY_CODES,
-  ...LAMBDA_CODES,
   ...MONITORING_CODES,
 };
