@@ -1,6 +1,7 @@
 import { DEPLOYER_CONTRACT_VERSION, type Deployer } from '@mlship/core';
 import { applyMonitoring } from './apply.js';
 import { destroyMonitoring, statusMonitoring } from './day2.js';
+import { permissionsMonitoring } from './permissions.js';
 import { type MonitoringDetail, planMonitoring } from './plan.js';
 import { type MonitoringState, readMonitoring } from './read.js';
 
@@ -13,6 +14,7 @@ export const deployer: Deployer<MonitoringState, MonitoringDetail> = {
   apply: applyMonitoring,
   status: statusMonitoring,
   destroy: destroyMonitoring,
+  permissions: permissionsMonitoring,
 };
 
 // The SageMaker target creates the endpoint alarms itself before a blue/green update uses them (docs/monitoring.md).
