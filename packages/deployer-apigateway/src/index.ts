@@ -2,6 +2,7 @@ import { DEPLOYER_CONTRACT_VERSION, type Deployer } from '@mlship/core';
 import { applyApiGateway } from './apply.js';
 import { destroyApiGateway } from './destroy.js';
 import type { PermissionStore } from './permission.js';
+import { permissionsApiGateway } from './permissions.js';
 import { type ApiGatewayDetail, planApiGateway } from './plan.js';
 import { type CurrentState, readState } from './read.js';
 import { statusApiGateway } from './status.js';
@@ -23,6 +24,7 @@ export function createApiGatewayDeployer(
     apply: (plan, ctx) => applyApiGateway(plan, ctx, options.permissions),
     status: statusApiGateway,
     destroy: (ctx) => destroyApiGateway(ctx, options.permissions),
+    permissions: permissionsApiGateway,
   };
 }
 

@@ -1,6 +1,7 @@
 import { DEPLOYER_CONTRACT_VERSION, type Deployer } from '@mlship/core';
 import { applyLambda } from './apply.js';
 import { destroyLambda } from './destroy.js';
+import { permissionsLambda } from './permissions.js';
 import { type LambdaDetail, planLambda } from './plan.js';
 import { type CurrentState, readState } from './read.js';
 import { rollbackLambda } from './rollback.js';
@@ -16,6 +17,7 @@ export const deployer: Deployer<CurrentState, LambdaDetail> = {
   status: statusLambda,
   destroy: destroyLambda,
   rollback: rollbackLambda,
+  permissions: permissionsLambda,
 };
 
 export type { CurrentState, LambdaDetail };

@@ -21,8 +21,16 @@ export const QUOTA_CODE = 'L-4A6B4D1A';
 const TARGETS: TargetEntry[] = [
   { name: 'sagemaker', packageName: '@mlship/deployer-sagemaker', enabled: () => true },
 ];
+/** SageMaker → Lambda → API Gateway, as `front: apigateway` deploys them. */
+export const CHAIN_TARGETS: TargetEntry[] = [
+  ...TARGETS,
+  { name: 'lambda', packageName: '@mlship/deployer-lambda', enabled: () => true },
+  { name: 'apigateway', packageName: '@mlship/deployer-apigateway', enabled: () => true },
+];
 const importer = async (specifier: string) => {
   if (specifier === '@mlship/deployer-sagemaker') return import('@mlship/deployer-sagemaker');
+  if (specifier === '@mlship/deployer-lambda') return import('@mlship/deployer-lambda');
+  if (specifier === '@mlship/deployer-apigateway') return import('@mlship/deployer-apigateway');
   throw Object.assign(new Error(`Cannot find package '${specifier}'`), { code: 'ERR_MODULE_NOT_FOUND' });
 };
 
@@ -117,14 +125,14 @@ export function resolved(dir: string, overlay: Record<string, any> = {}, env = '
   return { env, file: `${dir}/release.yaml`, config };
 }
 
-export function options(config: ResolvedConfig, host = new RecordingIoHost()) {
+export function options(config: ResolvedConfig, host = new RecordingIoHost(), targets = TARGETS) {
   return {
     file: config.file,
     env: config.env,
     host,
     resolved: config,
     importer,
-    targets: TARGETS,
+    targets,
     clock: manualClock(Date.now()),
     processEnv: { ...process.env },
     cwd: config.file.replace(/\/release\.yaml$/, ''),
