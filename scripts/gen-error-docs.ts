@@ -22,6 +22,7 @@ const TITLES: Record<string, string> = {
   proxy: 'Lambda proxy handler (log lines)',
   apigateway: 'API Gateway target',
   apigee: 'Apigee target',
+  monitoring: 'Monitoring, data capture, logs and loadtest',
 };
 const ORDER = Object.keys(TITLES);
 

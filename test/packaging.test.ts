@@ -116,7 +116,11 @@ describe('the published packages', () => {
     });
     expect(init).toMatch(/Wrote \d+ files/);
     // the check can fail: with the SageMaker deployer the SDK comes along
-    run('npm', ['install', ...quiet, tarballs.get('@mlship/deployer-sagemaker')!], alone);
+    // (it depends on @mlship/deployer-monitoring for the endpoint alarms, packed here as well)
+    const sagemaker = ['@mlship/deployer-sagemaker', '@mlship/deployer-monitoring'].map(
+      (name) => tarballs.get(name)!,
+    );
+    run('npm', ['install', ...quiet, ...sagemaker], alone);
     expect(readdirSync(join(alone, 'node_modules'))).toContain('@aws-sdk');
   }, 300_000);
 

@@ -111,7 +111,11 @@ describe('mlship deploy (built CLI against the fakes, configured only through AW
     expect(JSON.parse(again.stdout)).toMatchObject({
       env: 'dev',
       changed: false,
-      summary: [{ target: 'sagemaker', result: 'unchanged' }],
+      summary: [
+        { target: 'sagemaker', result: 'unchanged' },
+        // Alarms and the dashboard are on unless release.yaml turns monitoring off (docs/monitoring.md).
+        { target: 'monitoring', result: 'unchanged' },
+      ],
     });
     expect(aws.mutatingCalls()).toEqual([]);
     const text = await mlship(['deploy', '--env', 'dev', '--image-tag', 'v1']);

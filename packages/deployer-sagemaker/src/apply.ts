@@ -11,6 +11,7 @@ import {
   UpdateEndpointCommand,
 } from '@aws-sdk/client-sagemaker';
 import { type DeployContext, type DeployPlan, deployError, hasChanges, type Outputs } from '@mlship/core';
+import { applyCaptureBucket, putAlarms } from '@mlship/deployer-monitoring';
 import { clientsFor } from './clients.js';
 import { describeEndpoint, waitForEndpoint } from './endpoint.js';
 import type { SageMakerDetail } from './plan.js';
@@ -43,6 +44,7 @@ export async function applySageMaker(
     await sagemaker.send(new DeleteEndpointCommand({ EndpointName: name }));
     await waitForEndpoint(ctx, name, `Deleting ${name}`);
   }
+  if (detail.captureBucket) await applyCaptureBucket(ctx, detail.captureBucket);
   if (detail.createModel) {
     say(ctx, `Creating model ${desired.model.ModelName}`);
     await sagemaker.send(new CreateModelCommand({ ...desired.model, Tags: desired.tags }));
@@ -118,6 +120,8 @@ export async function applySageMaker(
 async function updateEndpoint(ctx: DeployContext, detail: SageMakerDetail): Promise<void> {
   const { desired } = detail;
   const name = desired.endpointName;
+  // The alarms must exist before SageMaker is told to watch them.
+  await putAlarms(ctx, detail.alarms);
   await clientsFor(ctx).sagemaker.send(
     new UpdateEndpointCommand({
       EndpointName: name,

@@ -1,4 +1,4 @@
-import { type ResolvedConfig, userError } from '@mlship/core';
+import { guardAlarms, MlshipError, type ResolvedConfig, userError } from '@mlship/core';
 import type { ImageRef } from './image.js';
 import { endpointConfigName, endpointName, hashOf, modelName, scalingResourceId } from './names.js';
 
@@ -29,6 +29,7 @@ export interface DesiredDataCapture {
   InitialSamplingPercentage: number;
   DestinationS3Uri: string;
   CaptureOptions: Array<{ CaptureMode: 'Input' | 'Output' }>;
+  CaptureContentTypeHeader: { JsonContentTypes: string[] };
 }
 
 export interface DesiredScaling {
@@ -108,23 +109,47 @@ export function deploymentConfig(resolved: ResolvedConfig): Record<string, unkno
   } else {
     routing = { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 0 };
   }
+  const alarms = guardAlarms(resolved);
+  if (alarms.length > 10) {
+    throw userError(
+      'DEPLOYMENT_INVALID',
+      `${alarms.length} alarms would guard the deploy (${alarms.join(', ')}); SageMaker accepts at most 10.`,
+      'Name fewer alarms in monitoring.extraAlarms and sagemaker.deployment.rollbackAlarms.',
+    );
+  }
   return {
     BlueGreenUpdatePolicy: {
       TrafficRoutingConfiguration: routing,
       TerminationWaitInSeconds: deployment.terminationWaitSeconds,
     },
-    ...(deployment.rollbackAlarms.length > 0
-      ? {
-          AutoRollbackConfiguration: {
-            Alarms: deployment.rollbackAlarms.map((AlarmName) => ({ AlarmName })),
-          },
-        }
+    ...(alarms.length > 0
+      ? { AutoRollbackConfiguration: { Alarms: alarms.map((AlarmName) => ({ AlarmName })) } }
       : {}),
   };
 }
 
+/** Canary and linear deploys roll back on mlship's endpoint alarms plus the named ones (docs/monitoring.md). */
+export function guardedByAlarms(desired: Pick<Desired, 'deploymentConfig'>): boolean {
+  const policy = desired.deploymentConfig.BlueGreenUpdatePolicy as {
+    TrafficRoutingConfiguration: { Type: string };
+  };
+  return policy.TrafficRoutingConfiguration.Type !== 'ALL_AT_ONCE';
+}
+
 /** Everything release.yaml and the image say the SageMaker side should be; names carry a content hash. */
-export function desiredState(resolved: ResolvedConfig, image: ImageRef): Desired {
+function unresolvedCapture(): never {
+  throw new MlshipError(
+    'CAPTURE_BUCKET_UNRESOLVED',
+    'Data capture has no destination and no mlship bucket was read.',
+    {
+      kind: 'internal',
+      hint: 'Report a bug; meanwhile set sagemaker.dataCapture.destinationS3Uri.',
+    },
+  );
+}
+
+/** `captureUri`: where captures go when release.yaml names no destination (the bucket mlship manages). */
+export function desiredState(resolved: ResolvedConfig, image: ImageRef, captureUri?: string): Desired {
   const { config, env } = resolved;
   const sm = config.sagemaker;
   const container = {
@@ -150,8 +175,9 @@ export function desiredState(resolved: ResolvedConfig, image: ImageRef): Desired
   const dataCapture: DesiredDataCapture | undefined = capture && {
     EnableCapture: true,
     InitialSamplingPercentage: capture.samplingPercentage,
-    DestinationS3Uri: capture.destinationS3Uri,
+    DestinationS3Uri: capture.destinationS3Uri ?? captureUri ?? unresolvedCapture(),
     CaptureOptions: capture.capture.map((mode) => ({ CaptureMode: mode === 'input' ? 'Input' : 'Output' })),
+    CaptureContentTypeHeader: { JsonContentTypes: capture.jsonContentTypes },
   };
   const autoscaled = sm.autoscaling.enabled;
   // With autoscaling the instance count belongs to autoscaling, so it does not define the version.

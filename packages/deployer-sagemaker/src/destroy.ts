@@ -4,6 +4,7 @@ import {
   DeleteModelCommand,
 } from '@aws-sdk/client-sagemaker';
 import type { DeployContext, DestroyReport } from '@mlship/core';
+import { deleteCaptureBucket, needsCaptureBucket, readCaptureBucket } from '@mlship/deployer-monitoring';
 import { clientsFor } from './clients.js';
 import { describeEndpoint, waitForEndpoint } from './endpoint.js';
 import { endpointName, scalingResourceId } from './names.js';
@@ -52,6 +53,20 @@ export async function destroySageMaker(ctx: DeployContext): Promise<DestroyRepor
       await sagemaker.send(new DeleteModelCommand({ ModelName: item.name }));
       report.deleted.push({ resource: 'SageMaker::Model', id: item.name });
     } else report.skipped.push({ resource: 'SageMaker::Model', id: item.name, reason: notOurs });
+  }
+  if (needsCaptureBucket(ctx)) {
+    const bucket = await readCaptureBucket(ctx);
+    if (bucket.exists && (await deleteCaptureBucket(ctx, bucket.name, ctx.force))) {
+      report.deleted.push({ resource: 'S3::Bucket', id: bucket.name });
+    } else if (bucket.exists) {
+      const reason = 'holds captures; mlship destroy --force deletes them with the bucket';
+      ctx.host.notify({
+        level: 'warn',
+        code: 'CAPTURE_BUCKET_NOT_EMPTY',
+        message: `Kept bucket ${bucket.name}: it ${reason}.`,
+      });
+      report.skipped.push({ resource: 'S3::Bucket', id: bucket.name, reason });
+    }
   }
   return report;
 }

@@ -1,4 +1,10 @@
 import { type Change, type DeployContext, type DeployPlan, userError } from '@mlship/core';
+import {
+  type AlarmPlan,
+  type CaptureBucketPlan,
+  planAlarms,
+  planCaptureBucket,
+} from '@mlship/deployer-monitoring';
 import type { Desired, Tag } from './desired.js';
 import { diffs } from './field-diff.js';
 import { planScaling } from './plan-scaling.js';
@@ -24,6 +30,10 @@ export interface SageMakerDetail {
     previous?: ScalingState;
   };
   addTags: Tag[];
+  /** Endpoint alarms to create or update before a canary or linear UpdateEndpoint names them for rollback. */
+  alarms: Pick<AlarmPlan, 'put' | 'create'>;
+  /** The data-capture bucket to create or adjust before the endpoint config that writes to it. */
+  captureBucket?: CaptureBucketPlan;
   stale: { configs: string[]; models: string[] };
 }
 
@@ -78,6 +88,9 @@ export function planSageMaker(ctx: DeployContext, current: CurrentState): Deploy
   const configDrift = action === 'none' && current.servingConfigMissing;
   const createConfig = !current.desiredConfigExists && (action !== 'none' || configDrift);
   const modelDrift = createModel && action === 'none';
+  const alarmPlan = planAlarms(current.alarmSpecs, current.alarms);
+  const bucket = current.captureBucket && planCaptureBucket(ctx, current.captureBucket);
+  if (bucket) changes.push(...bucket.changes);
 
   changes.push(
     createModel
@@ -121,6 +134,7 @@ export function planSageMaker(ctx: DeployContext, current: CurrentState): Deploy
     });
   } else if (action === 'update') {
     const strategy = trafficRouting(desired);
+    changes.push(...alarmPlan.changes);
     changes.push({
       action: 'update',
       resource: 'SageMaker::Endpoint',
@@ -188,6 +202,9 @@ export function planSageMaker(ctx: DeployContext, current: CurrentState): Deploy
       ...(endpoint?.configName ? { previousConfig: endpoint.configName } : {}),
       scaling: { ...scalingPlan, ...(scaling ? { previous: scaling } : {}) },
       addTags,
+      ...(bucket ? { captureBucket: bucket.plan } : {}),
+      alarms:
+        action === 'update' ? { put: alarmPlan.put, create: alarmPlan.create } : { put: [], create: [] },
       stale: current.stale,
     },
     plannedOutputs: {
@@ -198,6 +215,10 @@ export function planSageMaker(ctx: DeployContext, current: CurrentState): Deploy
       modelVersion: desired.modelVersion,
       variantName: desired.variant.VariantName,
       imageUri: desired.image.uri,
+      // Plan-time only (apply does not return it): the monitoring target leaves these alarms to this one.
+      ...(action === 'update' && alarmPlan.put.length > 0
+        ? { endpointAlarmsPut: alarmPlan.put.map((spec) => spec.AlarmName) }
+        : {}),
     },
   };
 }

@@ -1,7 +1,16 @@
+import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { DescribeModelCommand, ListTagsCommand } from '@aws-sdk/client-sagemaker';
 import { type DeployContext, deployError } from '@mlship/core';
+import {
+  type AlarmSpec,
+  type CaptureBucketState,
+  endpointAlarmSpecs,
+  needsCaptureBucket,
+  readAlarms,
+  readCaptureBucket,
+} from '@mlship/deployer-monitoring';
 import { clientsFor, isNotFound } from './clients.js';
-import { type Desired, desiredState } from './desired.js';
+import { type Desired, desiredState, guardedByAlarms } from './desired.js';
 import { BUSY_STATUSES, describeEndpoint, waitForEndpoint } from './endpoint.js';
 import { selectStale, type VersionInfo } from './gc.js';
 import { imageRef, resolveImageTag, verifyImage } from './image.js';
@@ -21,6 +30,11 @@ export interface EndpointState {
 
 export interface CurrentState {
   desired: Desired;
+  /** The endpoint alarms a canary or linear update uses for rollback, and those of them in CloudWatch. */
+  alarmSpecs: AlarmSpec[];
+  alarms: Record<string, MetricAlarm>;
+  /** The data-capture bucket mlship manages (capture on, no destination in release.yaml). */
+  captureBucket?: CaptureBucketState;
   endpoint?: EndpointState;
   currentConfig?: ConfigState;
   /** The endpoint serves a config that no longer exists (deleted behind mlship's back; AWS allows that). */
@@ -89,13 +103,22 @@ export async function readEndpoint(ctx: DeployContext, name: string): Promise<En
 /** Reads everything the plan compares: image, endpoint, its config, autoscaling and old versions. No mutation. */
 export async function readState(ctx: DeployContext): Promise<CurrentState> {
   const image = await verifyImage(ctx, imageRef(ctx, resolveImageTag(ctx)));
-  const desired = desiredState(ctx.resolved, image);
+  const captureBucket = needsCaptureBucket(ctx) ? await readCaptureBucket(ctx) : undefined;
+  const desired = desiredState(ctx.resolved, image, captureBucket && `s3://${captureBucket.name}/captures`);
   const endpoint = await readEndpoint(ctx, desired.endpointName);
   const currentConfig = endpoint?.configName ? await describeConfig(ctx, endpoint.configName) : undefined;
   const scaling = endpoint
     ? await readScaling(ctx, scalingResourceId(desired.endpointName, desired.variant.VariantName))
     : undefined;
   const versions = await listVersions(ctx);
+  const alarmSpecs = endpoint && guardedByAlarms(desired) ? endpointAlarmSpecs(ctx.resolved) : [];
+  const alarms =
+    alarmSpecs.length > 0
+      ? await readAlarms(
+          ctx,
+          alarmSpecs.map((s) => s.AlarmName),
+        )
+      : {};
   const candidates = selectStale(
     versions.configs,
     versions.models,
@@ -114,6 +137,9 @@ export async function readState(ctx: DeployContext): Promise<CurrentState> {
   };
   return {
     desired,
+    alarmSpecs,
+    alarms,
+    ...(captureBucket ? { captureBucket } : {}),
     ...(endpoint ? { endpoint } : {}),
     ...(currentConfig ? { currentConfig } : {}),
     servingConfigMissing: Boolean(endpoint?.configName && !currentConfig),

@@ -97,7 +97,14 @@ describe('deploy to SageMaker', () => {
             WaitIntervalInSeconds: 120,
           },
         },
-        AutoRollbackConfiguration: { Alarms: [{ AlarmName: 'iris-5xx' }] },
+        AutoRollbackConfiguration: {
+          Alarms: [
+            { AlarmName: 'iris-dev-invocation-5xx-errors' },
+            { AlarmName: 'iris-dev-model-latency-p99' },
+            { AlarmName: 'iris-dev-invocation-4xx-errors' },
+            { AlarmName: 'iris-5xx' },
+          ],
+        },
       },
     });
   });

@@ -62,6 +62,8 @@ describe('permissions(ctx, plan): what the apply of the plan calls, on the resou
   const owned = Object.fromEntries(desired.tags.map((t) => [t.Key, t.Value]));
   const fresh: CurrentState = {
     desired,
+    alarmSpecs: [],
+    alarms: {},
     desiredModelExists: false,
     servingConfigMissing: false,
     desiredConfigExists: false,

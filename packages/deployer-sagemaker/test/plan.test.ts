@@ -62,6 +62,14 @@ describe('desired state', () => {
         },
         TerminationWaitInSeconds: 0,
       },
+      // mlship's endpoint alarms guard canary and linear updates by default (docs/monitoring.md).
+      AutoRollbackConfiguration: {
+        Alarms: [
+          'iris-prod-invocation-5xx-errors',
+          'iris-prod-model-latency-p99',
+          'iris-prod-invocation-4xx-errors',
+        ].map((AlarmName) => ({ AlarmName })),
+      },
     });
   });
 });
@@ -73,6 +81,8 @@ describe('planSageMaker', () => {
   );
   const base: CurrentState = {
     desired,
+    alarmSpecs: [],
+    alarms: {},
     desiredModelExists: false,
     servingConfigMissing: false,
     desiredConfigExists: false,

@@ -11,8 +11,9 @@ const deps = (fronts: Record<string, string>, environments = Object.keys(fronts)
   );
 
 describe("the generated project's package.json names the deployers its environments need, and the doctor", () => {
-  it('SageMaker always; Lambda with any front door; each front door its own', () => {
+  it('SageMaker and monitoring always; Lambda with any front door; each front door its own', () => {
     expect(deps({ dev: 'none', prod: 'none' })).toEqual([
+      '@mlship/deployer-monitoring',
       '@mlship/deployer-sagemaker',
       '@mlship/doctor',
       'mlship',
@@ -20,6 +21,7 @@ describe("the generated project's package.json names the deployers its environme
     expect(deps({ dev: 'apigateway', prod: 'none' })).toEqual([
       '@mlship/deployer-apigateway',
       '@mlship/deployer-lambda',
+      '@mlship/deployer-monitoring',
       '@mlship/deployer-sagemaker',
       '@mlship/doctor',
       'mlship',
@@ -28,6 +30,7 @@ describe("the generated project's package.json names the deployers its environme
       '@mlship/deployer-apigateway',
       '@mlship/deployer-apigee',
       '@mlship/deployer-lambda',
+      '@mlship/deployer-monitoring',
       '@mlship/deployer-sagemaker',
       '@mlship/doctor',
       'mlship',

@@ -73,7 +73,8 @@ SERVICES = {
     ]),
     's3': ('s3/2006-03-01', [
         'CreateBucket', 'HeadBucket', 'DeleteBucket', 'PutBucketEncryption', 'PutPublicAccessBlock',
-        'PutBucketLifecycleConfiguration', 'PutBucketTagging', 'GetBucketTagging', 'ListObjectsV2',
+        'PutBucketLifecycleConfiguration', 'GetBucketLifecycleConfiguration', 'PutBucketTagging', 'GetBucketTagging',
+        'ListObjectsV2', 'DeleteObjects',
     ]),
 }
 

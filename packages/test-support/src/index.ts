@@ -45,6 +45,7 @@ export type {
 } from './lambda/state.js';
 export { FakeLogs } from './logs/fake-logs.js';
 export type { LogGroupRecord } from './logs/state.js';
+export { type BucketRecord, FakeS3, type S3Object } from './s3/fake-s3.js';
 export type { SageMakerLimits } from './sagemaker/fake-sagemaker.js';
 export { FakeSageMaker } from './sagemaker/fake-sagemaker.js';
 export type { SeedEndpoint, SeedEndpointConfig, SeedModel } from './sagemaker/seed.js';

@@ -7,6 +7,7 @@ import { FakeElastiCache } from './elasticache/fake-elasticache.js';
 import { FakeIam } from './iam/fake-iam.js';
 import { FakeLambda } from './lambda/fake-lambda.js';
 import { FakeLogs } from './logs/fake-logs.js';
+import { FakeS3 } from './s3/fake-s3.js';
 import { FakeSageMaker } from './sagemaker/fake-sagemaker.js';
 import { FakeSageMakerRuntime } from './sagemaker-runtime/runtime.js';
 import type { ServiceName } from './server/model.js';
@@ -48,6 +49,7 @@ export function createStates(o: StateOptions) {
     quotas: new FakeServiceQuotas(o.region, o.accountId),
     logs: new FakeLogs(o.region, o.accountId),
     cloudwatch: new FakeCloudWatch(o.region, o.accountId),
+    s3: new FakeS3(o.region, o.accountId),
     iam,
     lambda,
     elasticache: new FakeElastiCache(o.region, o.accountId, 2),
@@ -72,6 +74,7 @@ export const SERVICE_STATES: Partial<Record<ServiceName, (states: FakeStates) =>
   'service-quotas': (s) => s.quotas,
   logs: (s) => s.logs,
   cloudwatch: (s) => s.cloudwatch,
+  s3: (s) => s.s3,
   iam: (s) => s.iam,
   elasticache: (s) => s.elasticache,
 };

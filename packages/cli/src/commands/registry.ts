@@ -4,6 +4,8 @@ import { defineDeploy } from './deploy.define.js';
 import { defineDestroy } from './destroy.define.js';
 import { defineDoctor } from './doctor.define.js';
 import { defineInit } from './init.define.js';
+import { defineLoadtest } from './loadtest.define.js';
+import { defineLogs } from './logs.define.js';
 import { defineRollback } from './rollback.define.js';
 import { defineSchema } from './schema.define.js';
 import { defineStatus } from './status.define.js';
@@ -23,4 +25,6 @@ export function registerCommands(program: Command): void {
   defineRollback(program);
   defineDestroy(program);
   defineCall(program);
+  defineLogs(program);
+  defineLoadtest(program);
 }

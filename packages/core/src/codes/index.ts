@@ -5,6 +5,7 @@ import { CONFIG_CODES } from './config.js';
 import { CORE_CODES } from './core.js';
 import { DOCTOR_CODES } from './doctor.js';
 import { LAMBDA_CODES } from './lambda.js';
+import { MONITORING_CODES } from './monitoring.js';
 import { PROXY_CODES } from './proxy.js';
 import { SAGEMAKER_CODES } from './sagemaker.js';
 import { SCAFFOLD_CODES } from './scaffold.js';
@@ -27,4 +28,5 @@ export const CODES: CodeTable = {
   ...PROXY_CODES,
   ...APIGEE_CODES,
   ...APIGATEWAY_CODES,
+  ...MONITORING_CODES,
 };

@@ -1,4 +1,5 @@
 export { environmentOverlaySchema, type ReleaseDocument, releaseDocumentSchema } from './document-schema.js';
+export { ENDPOINT_ALARM_METRICS, guardAlarms } from './guard-alarms.js';
 export {
   HOURS_PER_MONTH,
   INSTANCE_TYPES,

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { guardAlarms } from './guard-alarms.js';
 import { instancePrice, monthlyEstimate } from './instance-types.js';
 import { formatProblem, type Problem } from './problems.js';
 import type { ResolvedConfig } from './schema.js';
@@ -24,17 +25,22 @@ export function renderResolvedText(environments: readonly ResolvedConfig[]): str
       const header = [
         `# environment: ${resolved.env} (front: ${resolved.config.front})`,
         `# cost: ${costSummary(resolved)}`,
+        `# rollback alarms (${resolved.config.sagemaker.deployment.strategy}): ${guardAlarms(resolved).join(', ') || 'none'}`,
       ];
       return `${header.join('\n')}\n${stringify(resolved.config, { lineWidth: 0 })}`;
     })
     .join('---\n');
 }
 
-/** The resolved settings as a JSON-ready object: `{ file, environments: { <env>: settings }, warnings }`. */
+/**
+ * The resolved settings as a JSON-ready object: `{ file, environments: { <env>: settings }, rollbackAlarms: { <env>:
+ * alarm names }, warnings }`.
+ */
 export function resolvedJson(environments: readonly ResolvedConfig[], warnings: readonly Problem[]): unknown {
   return {
     file: environments[0]?.file,
     environments: Object.fromEntries(environments.map(({ env, config }) => [env, config])),
+    rollbackAlarms: Object.fromEntries(environments.map((resolved) => [resolved.env, guardAlarms(resolved)])),
     warnings: warnings.map((warning) => ({ ...warning, text: formatProblem(warning) })),
   };
 }

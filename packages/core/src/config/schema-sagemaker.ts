@@ -128,12 +128,26 @@ export const dataCaptureSchema = z
     destinationS3Uri: z
       .string()
       .regex(/^s3:\/\/[^/]+/, 'an s3:// URI')
-      .describe('Where captured requests go'),
-    samplingPercentage: z.number().int().min(0).max(100).default(100),
+      .optional()
+      .describe('Where captured requests go; omit to let mlship create an encrypted bucket'),
+    samplingPercentage: z.number().int().min(0).max(100).default(100).describe('Share of requests captured'),
     capture: z
       .array(z.enum(['input', 'output']))
       .min(1)
-      .default(['input', 'output']),
+      .default(['input', 'output'])
+      .describe('Capture requests (input), responses (output) or both'),
+    jsonContentTypes: z
+      .array(z.string().min(1).max(256))
+      .max(10)
+      .default(['application/json'])
+      .describe('Content types stored as JSON text rather than base64'),
+    expireAfterDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(3650)
+      .default(30)
+      .describe('Lifecycle expiry of captures in the bucket mlship creates'),
   })
   .describe('SageMaker Data Capture of requests and responses');
 

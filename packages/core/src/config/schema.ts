@@ -7,6 +7,7 @@ import {
   RESOURCE_NAME_PATTERN,
 } from './constants.js';
 import { apiSchema, cacheSchema, tagsSchema } from './schema-edge.js';
+import { MONITORING_DEFAULTS, monitoringSchema } from './schema-monitoring.js';
 import { PROXY_DEFAULTS, proxySchema } from './schema-proxy.js';
 import { imageSchema, modelSchema, sagemakerSchema } from './schema-sagemaker.js';
 
@@ -18,6 +19,7 @@ import { imageSchema, modelSchema, sagemakerSchema } from './schema-sagemaker.js
 
 export * from './constants.js';
 export * from './schema-edge.js';
+export * from './schema-monitoring.js';
 export * from './schema-proxy.js';
 export * from './schema-sagemaker.js';
 
@@ -52,6 +54,7 @@ export const resolvedEnvironmentSchema = z.strictObject({
     .enum(FRONT_DOORS)
     .default('none')
     .describe('The front door: apigateway (Cognito + API key), apigee (Apigee X) or none'),
+  monitoring: monitoringSchema.default(MONITORING_DEFAULTS),
   tags: tagsSchema.default({}),
 });
 

@@ -51,6 +51,8 @@ export interface DeployContext {
   imageTag?: string;
   /** `deploy --dry-run`: `read` may skip what needs credentials (with a notice) instead of failing. */
   dryRun?: boolean;
+  /** `destroy --force`: also delete data mlship keeps by default (e.g. the captures in the data-capture bucket). */
+  force?: boolean;
   /** Wait for a busy resource (true) or fail fast (false, `--no-wait`). */
   wait: boolean;
   /** Limit in minutes for each wait on a resource; overrides release.yaml. */

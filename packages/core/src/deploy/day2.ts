@@ -74,6 +74,8 @@ export async function rollback(options: RollbackOptions): Promise<RollbackReport
 
 export interface DestroyOptions extends EngineOptions {
   yes?: boolean;
+  /** Also delete data mlship keeps by default (captured requests). */
+  force?: boolean;
 }
 
 /** Deletes what mlship created for an environment, downstream targets first. Asks first in a TTY; needs --yes otherwise. */
@@ -97,7 +99,8 @@ export async function destroy(options: DestroyOptions): Promise<DestroyReport[]>
   const reports: DestroyReport[] = [];
   for (let index = engine.targets.length - 1; index >= 0; index--) {
     const { entry, deployer } = engine.targets[index]!;
-    reports.push(await step(entry.name, () => deployer.destroy(engine.context(engine.upstreamOf(index)))));
+    const ctx = { ...engine.context(engine.upstreamOf(index)), ...(options.force ? { force: true } : {}) };
+    reports.push(await step(entry.name, () => deployer.destroy(ctx)));
     // Written after each target, so a failure further up the chain leaves the file true to what still exists.
     if (entry.name in engine.lastOutputs) {
       await writeOutputs(engine.resolved.file, env, { [entry.name]: undefined });

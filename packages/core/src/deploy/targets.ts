@@ -17,6 +17,12 @@ export const TARGETS: readonly TargetEntry[] = [
     enabled: (c) => c.front === 'apigateway',
   },
   { name: 'apigee', packageName: '@mlship/deployer-apigee', enabled: (c) => c.front === 'apigee' },
+  {
+    name: 'monitoring',
+    packageName: '@mlship/deployer-monitoring',
+    // Always runs: with monitoring.enabled false it removes the alarms and dashboard an earlier deploy created.
+    enabled: () => true,
+  },
 ];
 
 /** The targets an environment deploys, in order. */
