@@ -187,31 +187,32 @@ describe('the whole chain through the built CLI (init → validate → deploy �
     expect(validate.code).toBe(0);
   });
 
-  it('dev: a dry run plans all three targets and changes nothing', async () => {
+  it('dev: a dry run plans all four targets and changes nothing', async () => {
     const dry = await json('deploy', '--env', 'dev', '--dry-run');
     expect(dry.code).toBe(0);
     expect((dry.data.plans as Array<{ target: string }>).map((p) => p.target)).toEqual([
       'sagemaker',
       'lambda',
       'apigateway',
+      'monitoring',
     ]);
     expect(mutating()).toEqual([]);
   });
 
   it('dev: deploys the chain, writes every target to the outputs file, and a re-run makes no mutating call', async () => {
     const first = await json('deploy', '--env', 'dev');
-    expect(first.code).toBe(0);
+    expect(first.code, first.stderr).toBe(0);
     expect(first.data.changed).toBe(true);
     rememberSecrets();
     const file = await outputsFile('dev');
-    expect(Object.keys(file.targets)).toEqual(['sagemaker', 'lambda', 'apigateway']);
+    expect(Object.keys(file.targets)).toEqual(['sagemaker', 'lambda', 'apigateway', 'monitoring']);
     expect(file.targets.lambda.cacheEndpoint).toMatch(/^127\.0\.0\.1:\d+$/);
     expect(file.targets.apigateway.invokeUrl).toContain(file.targets.apigateway.restApiId);
 
     aws.calls.length = 0;
     const again = await json('deploy', '--env', 'dev');
     expect(again.code).toBe(0);
-    expect(again.data.changed).toBe(false);
+    expect(again.data.changed, JSON.stringify(again.data.plans)).toBe(false);
     expect(mutating()).toEqual([]);
   });
 
@@ -259,13 +260,19 @@ describe('the whole chain through the built CLI (init → validate → deploy �
       'sagemaker',
       'lambda',
       'apigateway',
+      'monitoring',
     ]);
 
     const back = await mlship('rollback', '--env', 'dev');
     expect(back.code).toBe(0);
     expect(back.stdout).toMatch(/^sagemaker: rolled back demo-dev-\w+ → demo-dev-\w+$/m);
     expect(back.stdout).toMatch(/^lambda: unchanged \(already at \d+\)$/m);
-    expect(Object.keys((await outputsFile('dev')).targets)).toEqual(['sagemaker', 'lambda', 'apigateway']);
+    expect(Object.keys((await outputsFile('dev')).targets)).toEqual([
+      'sagemaker',
+      'lambda',
+      'apigateway',
+      'monitoring',
+    ]);
 
     const refused = await mlship('destroy', '--env', 'dev');
     expect(refused.code).toBe(2);

@@ -144,7 +144,8 @@ export function planApiGateway(ctx: DeployContext, current: CurrentState): Deplo
           clientId: current.cognito.client.id,
           apiKeyId: current.api.apiKey.id,
         })
-      : {};
+      : // Before the first apply only what release.yaml names is known; downstream plans (monitoring) need the stage.
+        { stageName: desired.stageName };
   return {
     target: 'apigateway',
     changes: changesOf(d, desired, current),
