@@ -13,10 +13,10 @@ export async function runValidate(
   flags: ValidateFlags,
   output: CommandOutput = processOutput,
 ): Promise<number> {
-  const { environments, warnings } = await loadRelease(
-    flags.file,
-    flags.env === undefined ? {} : { env: flags.env },
-  );
+  const { environments, warnings } = await loadRelease(flags.file, {
+    ...(flags.env === undefined ? {} : { env: flags.env }),
+    ...(flags.fileGiven === undefined ? {} : { fileGiven: flags.fileGiven }),
+  });
   for (const warning of warnings) output.stderr.write(`Warning: ${formatProblem(warning)}\n`);
   if (flags.json) {
     output.stdout.write(`${JSON.stringify(resolvedJson(environments, warnings), null, 2)}\n`);
