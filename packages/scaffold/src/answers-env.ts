@@ -1,4 +1,4 @@
-import type { FRONT_DOORS } from '@mlship/core';
+import type { FRONT_DOORS } from '@mlship/core/base';
 import type { EnvironmentName, InitAnswers } from './answers.js';
 
 export const PLACEHOLDER_ROLE_ARN = 'arn:aws:iam::123456789012:role/mlship-sagemaker-execution';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { MlshipError } from '@mlship/core';
+import { MlshipError } from '@mlship/core/base';
 import type { z } from 'zod';
 import { apigeeEnvironmentOf, frontOf, type InitAnswers, initAnswersSchema } from './answers.js';
 import { applyDefaults, type DefaultsContext, isRelevant, pruneIrrelevant } from './answers-defaults.js';

@@ -5,7 +5,7 @@ import {
   REGION_PATTERN,
   RESOURCE_NAME_PATTERN,
   ROLE_ARN_PATTERN,
-} from '@mlship/core';
+} from '@mlship/core/base';
 import { z } from 'zod';
 import { crossFieldRules, nearestType } from './answers-rules.js';
 

@@ -39,17 +39,17 @@ export {
   type GitPlan,
   type GitResult,
   gitBranch,
-  isInsideWorkTree,
   planGit,
 } from './git.js';
 export { registerFormatHelpers, shellWord, yamlScalar } from './helpers.js';
 export { type InitOptions, type InitResult, init } from './init.js';
 export { mlshipDevDependencies, type PlanOptions, planInit, renderProject } from './project.js';
-export { createRenderer, type RenderedFile, renderString, renderTemplateDir } from './render.js';
+export { type RenderedFile, renderTemplateDir } from './render.js';
 export {
   defaultServerContext,
   renderServer,
   SAGEMAKER_MAX_BODY_BYTES,
   type ServerTemplateContext,
 } from './server-context.js';
+export { isInsideWorkTree } from './work-tree.js';
 export { type WriteOptions, type WriteResult, writeInit } from './write.js';

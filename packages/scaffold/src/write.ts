@@ -1,6 +1,6 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { MlshipError } from '@mlship/core';
+import { MlshipError } from '@mlship/core/base';
 import type { RenderedFile } from './render.js';
 
 export interface WriteOptions {

@@ -1,4 +1,4 @@
-import { MlshipError } from '@mlship/core';
+import { MlshipError } from '@mlship/core/base';
 import {
   ANSWER_FLAGS,
   completeAnswers,
@@ -9,13 +9,16 @@ import {
   isInsideWorkTree,
   resolveAnswers,
 } from '@mlship/scaffold';
-import { createIoHost, hostKind } from '../io/create-host.js';
+import { createPlainHost, hostKind } from '../io/plain-host.js';
 import { VERSION } from '../program.js';
 import type { InitCommandFlags } from './init.define.js';
 
 export async function runInit(model: string | undefined, flags: InitCommandFlags): Promise<number> {
-  const host = createIoHost(flags);
   const interactive = hostKind(flags) === 'interactive';
+  // Spinners and prompts (ora, inquirer) load only in a terminal.
+  const host = interactive
+    ? (await import('../io/create-host.js')).createIoHost(flags)
+    : createPlainHost(flags);
   const ctx = { env: process.env, insideGitTree: await isInsideWorkTree(flags.dir ?? '.') };
   const {
     answers: resolvedAnswers,

@@ -1,4 +1,4 @@
-import { formatProblem, loadRelease, renderResolvedText, resolvedJson } from '@mlship/core';
+import { formatProblem, loadRelease, renderResolvedText, resolvedJson } from '@mlship/core/config';
 import type { ValidateFlags } from './validate.define.js';
 
 export interface CommandOutput {

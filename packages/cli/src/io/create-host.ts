@@ -1,43 +1,15 @@
 import type { IoHost } from '@mlship/core';
-import { CiIoHost } from './ci-host.js';
 import { InteractiveIoHost } from './interactive-host.js';
-import { JsonIoHost } from './json-host.js';
+import { createPlainHost, type HostEnvironment, type HostFlags, hostKind } from './plain-host.js';
 import { colorEnabled, styler } from './style.js';
 
-export interface HostFlags {
-  json?: boolean;
-  debug?: boolean;
-  /** commander's `--no-color` sets `color: false`. */
-  color?: boolean;
-}
-
-export interface HostEnvironment {
-  env?: NodeJS.ProcessEnv;
-  stdout?: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr?: NodeJS.WritableStream;
-  stdinIsTty?: boolean;
-}
-
-export type HostKind = 'json' | 'ci' | 'interactive';
-
-/** `--json` → JSON; `CI` set or stdout not a terminal → plain lines; otherwise spinners and prompts. */
-export function hostKind(flags: HostFlags, environment: HostEnvironment = {}): HostKind {
-  const env = environment.env ?? process.env;
-  const stdout = environment.stdout ?? process.stdout;
-  if (flags.json) return 'json';
-  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
-  const tty = Boolean(stdout.isTTY) && (environment.stdinIsTty ?? Boolean(process.stdin.isTTY));
-  return ci || !tty ? 'ci' : 'interactive';
-}
+export { type HostEnvironment, type HostFlags, type HostKind, hostKind } from './plain-host.js';
 
 export function createIoHost(flags: HostFlags, environment: HostEnvironment = {}): IoHost {
+  if (hostKind(flags, environment) !== 'interactive') return createPlainHost(flags, environment);
   const env = environment.env ?? process.env;
   const stdout = environment.stdout ?? process.stdout;
   const stderr = environment.stderr ?? process.stderr;
-  const debug = Boolean(flags.debug);
-  const kind = hostKind(flags, environment);
-  if (kind === 'json') return new JsonIoHost(stdout, stderr, debug);
   const color = colorEnabled(env, flags.color === false, Boolean(stdout.isTTY));
-  const options = { stdout, stderr, styler: styler(color), debug };
-  return kind === 'ci' ? new CiIoHost(options) : new InteractiveIoHost({ ...options, color });
+  return new InteractiveIoHost({ stdout, stderr, styler: styler(color), debug: Boolean(flags.debug), color });
 }

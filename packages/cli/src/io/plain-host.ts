@@ -1,0 +1,41 @@
+import type { IoHost } from '@mlship/core';
+import { CiIoHost } from './ci-host.js';
+import { JsonIoHost } from './json-host.js';
+import { colorEnabled, styler } from './style.js';
+
+export interface HostFlags {
+  json?: boolean;
+  debug?: boolean;
+  /** commander's `--no-color` sets `color: false`. */
+  color?: boolean;
+}
+
+export interface HostEnvironment {
+  env?: NodeJS.ProcessEnv;
+  stdout?: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr?: NodeJS.WritableStream;
+  stdinIsTty?: boolean;
+}
+
+export type HostKind = 'json' | 'ci' | 'interactive';
+
+/** `--json` → JSON; `CI` set or stdout not a terminal → plain lines; otherwise spinners and prompts. */
+export function hostKind(flags: HostFlags, environment: HostEnvironment = {}): HostKind {
+  const env = environment.env ?? process.env;
+  const stdout = environment.stdout ?? process.stdout;
+  if (flags.json) return 'json';
+  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
+  const tty = Boolean(stdout.isTTY) && (environment.stdinIsTty ?? Boolean(process.stdin.isTTY));
+  return ci || !tty ? 'ci' : 'interactive';
+}
+
+/** The JSON or plain-line host: what runs in CI and pipes, without loading spinners (ora) or prompts. */
+export function createPlainHost(flags: HostFlags, environment: HostEnvironment = {}): IoHost {
+  const env = environment.env ?? process.env;
+  const stdout = environment.stdout ?? process.stdout;
+  const stderr = environment.stderr ?? process.stderr;
+  const debug = Boolean(flags.debug);
+  if (flags.json) return new JsonIoHost(stdout, stderr, debug);
+  const color = colorEnabled(env, flags.color === false, Boolean(stdout.isTTY));
+  return new CiIoHost({ stdout, stderr, styler: styler(color), debug });
+}
