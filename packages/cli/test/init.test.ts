@@ -36,6 +36,41 @@ describe('mlship init (no terminal)', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('without --yes, every answer not given is missing (the README rule), listed as flags', async () => {
+    const run = await mlship(tmp(), 'init', 'demo');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Error [INIT_ANSWERS_MISSING]: No terminal to ask in');
+    for (const flag of [
+      '--framework <onnx|custom>',
+      '--envs <dev,qa,staging,prod>',
+      '--region <aws-region>',
+    ]) {
+      expect(run.stderr).toContain(`  ${flag}\n`);
+    }
+    expect(run.stderr).not.toContain('<model>');
+    expect(run.stderr).toContain('or add --yes to take the default of each one that has one');
+    const complete = await mlship(
+      tmp(),
+      'init',
+      '--answers',
+      join(ROOT, 'examples', 'iris-onnx.answers.json'),
+      '--role-arn',
+      'arn:aws:iam::111122223333:role/sagemaker',
+      '--no-git',
+    );
+    expect(complete.code, complete.stderr).toBe(0);
+  });
+
+  it.each([
+    ['/proc/nope', '/proc is on proc, a virtual file system'],
+    ['/etc/passwd/x', '/etc/passwd is a file, not a directory'],
+  ])('--dir %s is a coded user error naming the path at fault', async (dir, reason) => {
+    const run = await mlship(tmp(), 'init', 'demo', '--yes', '--dir', dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`Error [INIT_DIR_UNUSABLE]: Cannot write the project to ${dir}: ${reason}`);
+    expect(run.stderr).not.toContain('Internal error');
+  });
+
   it('--yes writes a project whose release.yaml passes mlship validate', async () => {
     const cwd = tmp();
     const run = await mlship(cwd, 'init', 'demo', '--yes', '--team', 'ml', '--tag', 'cost-center=42');

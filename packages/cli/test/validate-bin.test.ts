@@ -50,8 +50,14 @@ describe('the built mlship bin', () => {
   });
 
   it.each([
-    [['validate', '--file', '/nonexistent'], 'Hint: check the path given to --file (the current directory is'],
-    [['validate'], 'Hint: run this in your project directory, pass --file <path>, or create one with `mlship init`'],
+    [
+      ['validate', '--file', '/nonexistent'],
+      'Hint: check the path given to --file (the current directory is',
+    ],
+    [
+      ['validate'],
+      'Hint: run this in your project directory, pass --file <path>, or create one with `mlship init`',
+    ],
   ])('fits the missing-file hint to how the file was named: %j', async (args, hint) => {
     const cwd = mkdtempSync(join(tmpdir(), 'mlship-nofile-'));
     const result = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd }).catch(

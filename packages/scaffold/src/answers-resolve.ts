@@ -34,8 +34,9 @@ export interface ResolvedAnswers {
 }
 
 /**
- * Flags win over the answers file. With `--yes` or without a terminal, defaults fill the rest and only answers
- * without a default (name, the onnx model file) can be missing; in a terminal every relevant gap is left to prompt.
+ * Flags win over the answers file. With `--yes`, defaults fill the rest and only answers without a default (name,
+ * the onnx model file) can be missing. Without `--yes`, every relevant gap is missing: asked in a terminal, an error
+ * listing the flags without one.
  */
 export async function resolveAnswers(
   flags: InitFlags & { name?: string },
@@ -46,8 +47,11 @@ export async function resolveAnswers(
   const fromFlags = answersFromFlags(flags);
   const given = mergeAnswers(fromFile, flags.name ? { name: flags.name } : {}, fromFlags);
   checkGiven(given, options);
-  if (options.interactive && !options.yes) {
-    return { given, missing: ANSWER_ORDER.filter((p) => p !== 'dir' && isMissing(given, p)) };
+  if (!options.yes) {
+    // In a terminal the gaps are asked for; without one, each is an error (like create-* tools): --yes opts in to
+    // the defaults. The answers of a complete --answers file or flag set need neither.
+    const gaps = ANSWER_ORDER.filter((p) => p !== 'dir' && isMissing(given, p));
+    if (options.interactive || gaps.length > 0) return { given, missing: gaps };
   }
   const filled = applyDefaults(given, ANSWER_ORDER, options);
   const missing = REQUIRED_WITHOUT_DEFAULT.filter((p) => isMissing(filled, p));

@@ -12,7 +12,7 @@ export {
   PLACEHOLDER_ROLE_ARN,
 } from './answers.js';
 export { checkAnswer } from './answers-check.js';
-export { equivalentCommand } from './answers-command.js';
+export { equivalentCommand, partialCommand } from './answers-command.js';
 export { DEFAULT_ENVIRONMENTS, type DefaultsContext, defaultFor, isRelevant } from './answers-defaults.js';
 export {
   ANSWER_FLAGS,
@@ -23,6 +23,7 @@ export {
   setPath,
 } from './answers-fields.js';
 export { answersFromFlags, type InitFlags, parseTags } from './answers-flags.js';
+export { checkAnswerWith } from './answers-prompt-check.js';
 export {
   ANSWER_ORDER,
   completeAnswers,

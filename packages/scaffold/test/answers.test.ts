@@ -76,10 +76,21 @@ describe('resolveAnswers', () => {
     expect(answers?.apigee).toBeUndefined();
   });
 
-  it('without a terminal reports what has no default: the name and the onnx model file', async () => {
-    const result = await resolveAnswers({ framework: 'onnx' }, undefined, { interactive: false });
+  it('without a terminal and with --yes reports what has no default: the name and the onnx model file', async () => {
+    const result = await resolveAnswers({ framework: 'onnx' }, undefined, { interactive: false, yes: true });
     expect(result.answers).toBeUndefined();
     expect(result.missing).toEqual(['name', 'modelFile']);
+  });
+
+  it('without a terminal and without --yes reports every relevant answer not given', async () => {
+    const result = await resolveAnswers({ name: 'x1', framework: 'custom' }, undefined, {
+      interactive: false,
+    });
+    expect(result.answers).toBeUndefined();
+    expect(result.missing.slice(0, 3)).toEqual(['environments', 'fronts', 'region']);
+    expect(result.missing).toContain('executionRoleArn');
+    expect(result.missing).not.toContain('modelFile');
+    expect(result.missing).not.toContain('dir');
   });
 
   it('in a terminal leaves every relevant gap to the prompts, in order', async () => {

@@ -2,11 +2,14 @@ import { MlshipError } from '@mlship/core/base';
 import {
   ANSWER_FLAGS,
   completeAnswers,
+  type DefaultsContext,
   equivalentCommand,
   type InitAnswers,
   type InitResult,
   init,
   isInsideWorkTree,
+  type PartialAnswers,
+  partialCommand,
   resolveAnswers,
 } from '@mlship/scaffold';
 import { createPlainHost, hostKind } from '../io/plain-host.js';
@@ -37,7 +40,7 @@ export async function runInit(model: string | undefined, flags: InitCommandFlags
   } else if (interactive) {
     const { askForGaps } = await import('../prompts/ask-answers.js');
     const filled = await askForGaps(given, ctx, flags.yes ? missing : undefined).catch(cancelled);
-    answers = completeAnswers(filled, ctx);
+    answers = keepTyped(() => completeAnswers(filled, ctx), filled, ctx);
     prompted = missing.length > 0;
   } else {
     const lines = missing.map((path) => `  ${ANSWER_FLAGS[path]}`);
@@ -45,7 +48,9 @@ export async function runInit(model: string | undefined, flags: InitCommandFlags
       'INIT_ANSWERS_MISSING',
       `No terminal to ask in, and these answers are missing:\n${lines.join('\n')}`,
       {
-        hint: 'Pass them as flags (or in --answers <file.json>); --yes takes the defaults for everything else.',
+        hint: flags.yes
+          ? 'Pass them as flags (or in --answers <file.json>); --yes takes the defaults for everything else.'
+          : 'Pass them as flags (or in --answers <file.json>), or add --yes to take the default of each one that has one.',
         details: { missing },
       },
     );
@@ -64,6 +69,19 @@ export async function runInit(model: string | undefined, flags: InitCommandFlags
     });
   }
   return 0;
+}
+
+/** A check that still fails after the prompts keeps what was typed: the error carries the equivalent command. */
+function keepTyped<T>(complete: () => T, filled: PartialAnswers, ctx: DefaultsContext): T {
+  try {
+    return complete();
+  } catch (error) {
+    if (!(error instanceof MlshipError)) throw error;
+    throw new MlshipError(error.code, error.message, {
+      hint: `Your answers, as one command to fix and run again:\n  ${partialCommand(filled, ctx)}`,
+      details: error.details,
+    });
+  }
 }
 
 function cancelled(error: unknown): never {
