@@ -108,6 +108,8 @@ describe('mlship init in a terminal', () => {
     t.type(ENTER);
     await t.expect(/Create the git branch feature\/mlship-iris-demo/);
     t.type(`n${ENTER}`);
+    await t.expect(/Install the dependencies now \(npm install, writes package-lock\.json\)/);
+    t.type(`n${ENTER}`);
     const done = await t.expect(/The same, without the questions:\s+(npx mlship init [^\n]+)/, 30_000);
     expect(await t.exited).toBe(0);
     expect(done).toMatch(/Wrote \d+ files to .*iris-demo/);
@@ -173,6 +175,8 @@ describe('mlship init in a terminal', () => {
     t.type(ENTER);
     await t.expect(/Extra tags/);
     t.type(ENTER);
+    await t.expect(/Install the dependencies now/);
+    t.type(`n${ENTER}`);
     await t.expect(/The same, without the questions/, 30_000);
     expect(await t.exited).toBe(0);
     const release = readFileSync(join(cwd, 'rules-demo', 'release.yaml'), 'utf8');

@@ -56,9 +56,11 @@ export async function runInit(model: string | undefined, flags: InitCommandFlags
     );
   }
 
+  const install = flags.install ?? (interactive && !flags.yes ? await askInstall() : false);
   const result = await init(answers, {
     force: Boolean(flags.force),
     dryRun: Boolean(flags.dryRun),
+    install,
     mlshipVersion: VERSION,
   });
   host.result(summaryData(answers, result), summaryText(answers, result));
@@ -69,6 +71,14 @@ export async function runInit(model: string | undefined, flags: InitCommandFlags
     });
   }
   return 0;
+}
+
+async function askInstall(): Promise<boolean> {
+  const { confirm } = await import('@inquirer/prompts');
+  return confirm({
+    message: 'Install the dependencies now (npm install, writes package-lock.json)?',
+    default: true,
+  }).catch(cancelled);
 }
 
 /** A check that still fails after the prompts keeps what was typed: the error carries the equivalent command. */
@@ -99,6 +109,7 @@ function summaryData(answers: InitAnswers, result: InitResult) {
     files: result.files,
     overwritten: result.overwritten,
     git: result.git ?? null,
+    installed: result.installed,
     gitPlan: result.gitPlan,
   };
 }
@@ -119,12 +130,13 @@ function summaryText(answers: InitAnswers, result: InitResult): string {
   } else {
     lines.push(`Git: would ${plan.action === 'init' ? 'run git init, then ' : ''}commit on ${plan.branch}`);
   }
+  if (result.installed) lines.push('Dependencies: installed with npm install (package-lock.json written)');
   if (!result.dryRun) {
     lines.push(
       '',
       'Next:',
       `  cd ${answers.dir}`,
-      '  npm install && npm test',
+      result.installed ? '  npm test' : '  npm install && npm test',
       '  npm run dev              # the server on :8080',
     );
     lines.push('  edit release.yaml, then npx mlship validate; CI deploys with mlship deploy --env <env>');

@@ -59,8 +59,8 @@ export const SCAFFOLD_CODES = {
     fix: 'delete or rename it, or pass --no-git',
   },
   INIT_INSTALL_FAILED: {
-    kind: 'user',
-    exit: 2,
+    kind: 'deploy',
+    exit: 1,
     meaning: 'npm install in the new project failed (the files are written)',
     fix: 'run npm install in the project directory and read its output',
   },
@@ -69,6 +69,11 @@ export const SCAFFOLD_CODES = {
     exit: 1,
     meaning: 'a template failed to render (a bug in mlship)',
     fix: 'report it with --debug output',
+  },
+  SERVER_CONTEXT_INVALID: {
+    kind: 'internal',
+    exit: 1,
+    meaning: 'the inference server templates were given an invalid context (a bug in the caller)',
   },
   COMPLETION_SHELL: {
     kind: 'user',
