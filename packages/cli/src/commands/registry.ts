@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { defineCompletion } from './completion.define.js';
 import { defineDeploy } from './deploy.define.js';
 import { defineDestroy } from './destroy.define.js';
 import { defineInit } from './init.define.js';
@@ -19,4 +20,5 @@ export function registerCommands(program: Command): void {
   defineStatus(program);
   defineRollback(program);
   defineDestroy(program);
+  defineCompletion(program);
 }
