@@ -67,7 +67,7 @@ export async function runInit(model: string | undefined, flags: InitCommandFlags
   if (prompted) {
     host.notify({
       level: 'info',
-      message: `\nThe same, without the questions:\n  ${equivalentCommand(answers)}`,
+      message: `\nThe same, without the questions:\n  ${equivalentCommand(answers)}${install ? ' --install' : ''}`,
     });
   }
   return 0;
