@@ -8,10 +8,9 @@ import {
   LineCounter,
   type Node,
   parseDocument,
-  Scalar,
-  visit,
 } from 'yaml';
 import { type ConfigPath, dottedPath, type Problem } from './problems.js';
+import { errorOffset, yamlErrorMessage } from './yaml-errors.js';
 
 export interface Position {
   line: number;
@@ -154,30 +153,6 @@ function walk(ctx: WalkContext, node: unknown, path: (string | number)[]): unkno
   return null;
 }
 
-/**
- * The yaml library reports an unclosed quote where it gave up looking (often past the last line); the useful
- * place is where the quoted value starts.
- */
-function errorOffset(doc: Document, code: string, message: string, offset: number): number {
-  const quote = code === 'MISSING_CHAR' ? /Missing closing (["'])quote/.exec(message)?.[1] : undefined;
-  if (!quote) return offset;
-  const type = quote === '"' ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
-  let start: number | undefined;
-  visit(doc, {
-    Scalar(_, node) {
-      const begin = node.range?.[0];
-      if (
-        node.type === type &&
-        begin !== undefined &&
-        begin < offset &&
-        (start === undefined || begin > start)
-      )
-        start = begin;
-    },
-  });
-  return start ?? offset;
-}
-
 /** Parses YAML keeping the line and column of every key and value; syntax errors become problems. */
 export function readYaml(text: string, file: string): YamlSource {
   const lines = new LineCounter();
@@ -197,9 +172,7 @@ export function readYaml(text: string, file: string): YamlSource {
     // Later errors on the same line are usually echoes of the first.
     if (errorLines.has(at.line)) continue;
     errorLines.add(at.line);
-    const message = error.message
-      .replace(/; please use YAML\.parseAllDocuments\(\)/, '')
-      .replace(/^Missing closing (["'])quote$/, 'the quoted value starting here has no closing $1');
+    const message = yamlErrorMessage(error.message);
     problemAt(ctx, at, '', `YAML syntax error: ${message}`);
   }
   for (const warning of doc.warnings) {
