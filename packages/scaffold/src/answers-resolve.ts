@@ -15,6 +15,8 @@ import {
 import { answersFromFlags, compact, type InitFlags } from './answers-flags.js';
 
 export const ANSWER_ORDER = Object.keys(ANSWER_FLAGS) as AnswerPath[];
+/** A one-shot CLI parses each schema once or twice: zod's generated fast path costs more than it saves. */
+const JITLESS = { jitless: true };
 const REQUIRED_WITHOUT_DEFAULT: AnswerPath[] = ['name', 'modelFile'];
 
 export interface ResolveOptions extends DefaultsContext {
@@ -66,7 +68,7 @@ export function isMissing(answers: PartialAnswers, path: AnswerPath): boolean {
 /** Defaults for the remaining gaps, then the schema: complete answers or one error naming every bad flag. */
 export function completeAnswers(given: PartialAnswers, ctx: DefaultsContext = {}): InitAnswers {
   const filled = pruneIrrelevant(applyDefaults(given, ANSWER_ORDER, ctx));
-  const result = initAnswersSchema.safeParse(filled);
+  const result = initAnswersSchema.safeParse(filled, JITLESS);
   if (result.success) return explicit(result.data);
   throw answersError(result.error.issues);
 }
@@ -83,7 +85,7 @@ function explicit(answers: InitAnswers): InitAnswers {
 /** Reports values given by flag or file that can never be valid, before any prompt is shown. */
 function checkGiven(given: PartialAnswers, ctx: DefaultsContext): void {
   const stand = { name: 'placeholder', modelFile: 'placeholder.onnx', ...given };
-  const result = initAnswersSchema.safeParse(applyDefaults(stand, ANSWER_ORDER, ctx));
+  const result = initAnswersSchema.safeParse(applyDefaults(stand, ANSWER_ORDER, ctx), JITLESS);
   if (result.success) return;
   const givenIssues = result.error.issues.filter((issue) => {
     const top = String(issue.path[0] ?? '');
