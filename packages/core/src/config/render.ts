@@ -1,7 +1,7 @@
-import { stringify } from 'yaml';
 import { instancePrice, monthlyEstimate } from './instance-types.js';
 import { formatProblem, type Problem } from './problems.js';
 import type { ResolvedConfig } from './schema.js';
+import { toYamlText } from './yaml-text.js';
 
 function usd(amount: number): string {
   return `$${amount.toFixed(amount < 10 ? 3 : 2)}`;
@@ -25,7 +25,7 @@ export function renderResolvedText(environments: readonly ResolvedConfig[]): str
         `# environment: ${resolved.env} (front: ${resolved.config.front})`,
         `# cost: ${costSummary(resolved)}`,
       ];
-      return `${header.join('\n')}\n${stringify(resolved.config, { lineWidth: 0 })}`;
+      return `${header.join('\n')}\n${toYamlText(resolved.config)}`;
     })
     .join('---\n');
 }
