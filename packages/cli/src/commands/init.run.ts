@@ -56,7 +56,7 @@ export async function runInit(model: string | undefined, flags: InitCommandFlags
     );
   }
 
-  const install = flags.install ?? (interactive && !flags.yes ? await askInstall() : false);
+  const install = flags.install ?? (interactive && !flags.yes && !flags.dryRun ? await askInstall() : false);
   const result = await init(answers, {
     force: Boolean(flags.force),
     dryRun: Boolean(flags.dryRun),
