@@ -78,6 +78,16 @@ describe('the completions offered', () => {
     expect(complete('mlship init --fram')).toEqual(['--framework']);
   });
 
+  it('zsh: each command is a name:description item of _describe', async () => {
+    const text = await script('zsh');
+    expect(text).toContain(
+      "    'validate:check release.yaml and print the resolved settings of one or every environment'",
+    );
+    expect(text).toContain(
+      "    'schema:print the JSON Schema of release.yaml (for editors: # yaml-language-server: $schema=...)'",
+    );
+  });
+
   it('an unknown shell is COMPLETION_SHELL (exit 2)', async () => {
     await expect(script('tcsh')).rejects.toMatchObject({ code: 'COMPLETION_SHELL', exitCode: 2 });
   });

@@ -1,6 +1,10 @@
 import { type CommandSpec, ENVS_FROM_RELEASE_YAML, type FlagSpec } from './spec.js';
 
-const quote = (text: string) => `'${text.replaceAll("'", "'\\''").replaceAll(':', '\\:')}'`;
+/** A `name:description` item of `_describe` (the first unescaped colon separates them), single-quoted. */
+function item(name: string, description: string): string {
+  const text = `${name.replaceAll(':', '\\:')}:${description}`;
+  return `'${text.replaceAll("'", "'\\''")}'`;
+}
 
 function valueAction(flag: FlagSpec): string {
   if (flag.values === 'files') return '_files';
@@ -11,7 +15,7 @@ function valueAction(flag: FlagSpec): string {
 
 /** `mlship completion zsh`: save it as _mlship in a directory of $fpath, or source it after compinit. */
 export function zshScript(commands: CommandSpec[], global: FlagSpec[]): string {
-  const described = commands.map((c) => `    ${quote(`${c.name}:${c.description}`)}`).join('\n');
+  const described = commands.map((c) => `    ${item(c.name, c.description)}`).join('\n');
   const flagWords = (flags: FlagSpec[]) => flags.flatMap((f) => [f.long, f.short].filter(Boolean)).join(' ');
   const byFlag = new Map<string, FlagSpec>();
   for (const flag of commands.flatMap((c) => c.flags)) {
