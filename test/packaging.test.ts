@@ -91,7 +91,8 @@ describe('the published packages', () => {
     const listing = run('tar', ['tzf', tarballs.get('@mlship/scaffold') ?? ''], work);
     expect(listing).toContain('package/templates/project/release.yaml.hbs');
     expect(listing).toContain('package/templates/project/_gitignore');
-    expect(listing).toMatch(/package\/templates\/server\/project\/_npmrc/);
+    expect(listing).toMatch(/package\/templates\/server\/onnx\/_npmrc/);
+    expect(listing).toContain('package/dist/precompiled.js');
     const manifest = run('tar', ['xzOf', tarballs.get('mlship') ?? '', 'package/package.json'], work);
     expect(manifest).not.toContain('workspace:');
   });

@@ -1,19 +1,35 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   defaultServerContext,
   renderServer,
   type ServerTemplateContext,
 } from '../packages/scaffold/src/index.js';
 
-// A freshly rendered project installs with plain npm (what users run) and its own `npm test` passes.
+// A freshly rendered project installs with plain npm (what users run) and its own `npm test` passes, under the
+// Node it targets (24; this machine runs 20): the `node` package from the npm registry brings a Node 24 binary,
+// installed once into node_modules/.cache/node24 and put first on PATH for npm and everything it starts.
 const run = promisify(execFile);
 const npmCache = join(tmpdir(), 'mlship-npm-cache');
 const dirs: string[] = [];
+const node24Dir = join(import.meta.dirname, '..', 'node_modules', '.cache', 'node24');
+const node24Bin = join(node24Dir, 'node_modules', '.bin');
+
+beforeAll(() => {
+  if (existsSync(join(node24Bin, 'node'))) return;
+  mkdirSync(node24Dir, { recursive: true });
+  writeFileSync(join(node24Dir, 'package.json'), '{ "private": true }\n');
+  execFileSync('npm', ['install', 'node@24', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: node24Dir,
+    stdio: 'pipe',
+    env: { ...process.env, npm_config_cache: npmCache },
+  });
+}, 300_000);
 
 afterAll(async () => {
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
@@ -32,6 +48,7 @@ async function renderInto(ctx: ServerTemplateContext): Promise<string> {
 async function npm(dir: string, args: string[]): Promise<string> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    PATH: `${node24Bin}:${process.env.PATH ?? ''}`,
     npm_config_cache: npmCache,
     npm_config_update_notifier: 'false',
     NO_COLOR: '1',
@@ -56,10 +73,14 @@ describe('a rendered inference server project', () => {
     defaultServerContext({ name: 'iris-onnx', framework: 'onnx', modelFile: 'model.onnx' }),
     defaultServerContext({ name: 'churn-custom', framework: 'custom' }),
   ])(
-    'npm install && npm run typecheck && npm test pass ($framework)',
+    'under Node 24, npm install && npm run typecheck && npm test pass ($framework)',
     async (ctx) => {
       const dir = await renderInto(ctx);
-      await npm(dir, ['install', '--no-audit', '--no-fund', '--prefer-offline']);
+      expect((await npm(dir, ['exec', '--', 'node', '-p', 'process.versions.node'])).trim()).toMatch(/^24\./);
+      const install = await npm(dir, ['install', '--no-audit', '--no-fund', '--prefer-offline']);
+      expect(install).not.toContain('EBADENGINE');
+      // Only onnx projects carry .npmrc (onnxruntime-node's install setting, which npm calls unknown).
+      expect(install.includes('Unknown project config')).toBe(ctx.framework === 'onnx');
       await npm(dir, ['run', 'typecheck']);
       const output = await npm(dir, ['test']);
       const summary = /Tests\s+(\d+) passed \((\d+)\)/.exec(output);

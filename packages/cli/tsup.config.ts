@@ -8,5 +8,9 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   splitting: true,
-  banner: { js: '' },
+  // commander is bundled (a CommonJS package costs a lexer pass and loader work at every start); it needs require.
+  noExternal: ['commander'],
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
 });

@@ -7,4 +7,8 @@ export default defineConfig({
   dts: true,
   clean: true,
   sourcemap: true,
+  // Bundled: one file loads in half the time of their many modules (CLI start-up, bench/cli.ts).
+  noExternal: ['zod', /^handlebars\/runtime/],
+  minifyWhitespace: true,
+  minifySyntax: true,
 });

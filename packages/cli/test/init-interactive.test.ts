@@ -108,6 +108,8 @@ describe('mlship init in a terminal', () => {
     t.type(ENTER);
     await t.expect(/Create the git branch feature\/mlship-iris-demo/);
     t.type(`n${ENTER}`);
+    await t.expect(/Install the dependencies now \(npm install, writes package-lock\.json\)/);
+    t.type(`n${ENTER}`);
     const done = await t.expect(/The same, without the questions:\s+(npx mlship init [^\n]+)/, 30_000);
     expect(await t.exited).toBe(0);
     expect(done).toMatch(/Wrote \d+ files to .*iris-demo/);
@@ -128,5 +130,58 @@ describe('mlship init in a terminal', () => {
       stdio: 'pipe',
     });
     expect(readFileSync(join(again, 'iris-demo', 'release.yaml'), 'utf8')).toBe(release);
+  }, 90_000);
+
+  it('re-asks at the prompt: an unknown region (did you mean), a fraction, and a maximum below the minimum', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'mlship-pty-rules-'));
+    const t = terminal(cwd, [
+      'init',
+      'rules-demo',
+      '--framework',
+      'custom',
+      '--envs',
+      'dev',
+      '--front',
+      'dev=none',
+      '--instance-type',
+      'ml.m5.large',
+      '--volume-size',
+      '30',
+      '--no-cache',
+      '--team',
+      'ml',
+      '--role-arn',
+      'arn:aws:iam::111122223333:role/sagemaker',
+      '--no-git',
+    ]);
+    await t.expect(/AWS region/);
+    t.type(`us-east-9${ENTER}`);
+    await t.expect(/us-east-9 is not an AWS region mlship knows; did you mean us-east-1\?/);
+    t.type(`${BACKSPACE}1${ENTER}`);
+    await t.expect(/instance count/);
+    t.type(`${BACKSPACE}1.5${ENTER}`);
+    await t.expect(/a whole number from 1 to 100/);
+    t.type(`${BACKSPACE.repeat(3)}2${ENTER}`);
+    await t.expect(/Enable autoscaling/);
+    t.type(`y${ENTER}`);
+    await t.expect(/minimum instances/);
+    t.type(ENTER); // 2, the count
+    await t.expect(/maximum instances/);
+    t.type(`${BACKSPACE}1${ENTER}`);
+    const conflict = await t.expect(/the maximum must be at least the minimum \(2\)/);
+    expect(conflict).not.toMatch(/Too small|multiple of/);
+    t.type(`${BACKSPACE}5${ENTER}`);
+    await t.expect(/target invocations/);
+    t.type(ENTER);
+    await t.expect(/Extra tags/);
+    t.type(ENTER);
+    await t.expect(/Install the dependencies now/);
+    t.type(`n${ENTER}`);
+    await t.expect(/The same, without the questions/, 30_000);
+    expect(await t.exited).toBe(0);
+    const release = readFileSync(join(cwd, 'rules-demo', 'release.yaml'), 'utf8');
+    expect(release).toContain('region: us-east-1');
+    expect(release).toMatch(/count: 2\n/);
+    expect(release).toMatch(/minInstances: 2\n\s+maxInstances: 5\n/);
   }, 90_000);
 });

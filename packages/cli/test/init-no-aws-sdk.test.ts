@@ -35,19 +35,43 @@ function loadedModules(args: string[], cwd: string): string[] {
 }
 
 const awsSdk = (urls: string[]) => urls.filter((url) => /\/@aws-sdk\/|\/@smithy\//.test(url));
+/** Packages loaded from node_modules: the lazy loads (git, spinners, prompts, the template compiler) show here. */
+const fromNodeModules = (urls: string[]) => [
+  ...new Set(
+    urls.filter((url) => url.includes('/node_modules/')).map((url) => url.replace(/.*\/node_modules\//, '')),
+  ),
+];
 
-describe('mlship --help and mlship init load no AWS SDK', () => {
-  it('--help', () => {
+describe('mlship --help, init and validate load only what they use', () => {
+  it('--help: the CLI alone (commander is bundled)', () => {
     const urls = loadedModules([BIN, '--help'], work);
-    expect(urls.some((url) => url.includes('/commander/'))).toBe(true);
-    expect(awsSdk(urls)).toEqual([]);
+    expect(urls.some((url) => url.includes('/packages/cli/dist/'))).toBe(true);
+    expect(fromNodeModules(urls)).toEqual([]);
   });
 
-  it('init --dry-run and a real init', () => {
+  it('init --yes, dry run and real: no AWS SDK, no simple-git, ora, prompts, yaml or template compiler', () => {
     const dry = loadedModules([BIN, 'init', 'demo', '--yes', '--dry-run'], work);
-    expect(dry.some((url) => url.includes('/handlebars/'))).toBe(true);
-    expect(awsSdk(dry)).toEqual([]);
-    expect(awsSdk(loadedModules([BIN, 'init', 'demo', '--yes'], work))).toEqual([]);
+    expect(dry.some((url) => url.endsWith('/scaffold/dist/precompiled.js'))).toBe(true);
+    expect(fromNodeModules(dry)).toEqual([]);
+    const real = loadedModules([BIN, 'init', 'demo', '--yes', '--force'], work);
+    expect(awsSdk(real)).toEqual([]);
+    expect(fromNodeModules(real)).toEqual([]);
+  });
+
+  it('init --git loads simple-git (the lazy load happens when asked for)', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'mlship-loads-git-'));
+    const urls = loadedModules([BIN, 'init', 'demo', '--yes', '--git'], cwd);
+    expect(fromNodeModules(urls).some((url) => url.includes('simple-git'))).toBe(true);
+  });
+
+  it('validate: the config part of core only (no deploy engine, no zip, no AWS SDK)', () => {
+    const urls = loadedModules(
+      [BIN, 'validate', '--file', join(ROOT, 'examples', 'release', 'release.yaml')],
+      work,
+    );
+    expect(urls.some((url) => url.endsWith('/core/dist/config/index.js'))).toBe(true);
+    expect(urls.some((url) => url.endsWith('/core/dist/index.js'))).toBe(false);
+    expect(fromNodeModules(urls)).toEqual([]);
   });
 
   it('doctor --help and deploy --help (the checks and their STS/IAM/Service Quotas clients load only when they run)', () => {

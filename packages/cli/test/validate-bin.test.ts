@@ -48,4 +48,23 @@ describe('the built mlship bin', () => {
     );
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it.each([
+    [
+      ['validate', '--file', '/nonexistent'],
+      'Hint: check the path given to --file (the current directory is',
+    ],
+    [
+      ['validate'],
+      'Hint: run this in your project directory, pass --file <path>, or create one with `mlship init`',
+    ],
+  ])('fits the missing-file hint to how the file was named: %j', async (args, hint) => {
+    const cwd = mkdtempSync(join(tmpdir(), 'mlship-nofile-'));
+    const result = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect((result as { code: number }).code).toBe(2);
+    expect(result.stderr).toContain('Error [CONFIG_NOT_FOUND]');
+    expect(result.stderr).toContain(hint);
+  });
 });

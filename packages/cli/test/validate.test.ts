@@ -166,11 +166,11 @@ describe('mlship validate', () => {
     ]);
   });
 
-  it('reports a missing file with the init hint and an unknown environment with a suggestion', async () => {
+  it('reports a missing --file with a hint about that path and an unknown environment with a suggestion', async () => {
     const missing = await mlship('validate', '--file', join(tmpdir(), 'nope', 'release.yaml'));
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('Error [CONFIG_NOT_FOUND]');
-    expect(missing.err).toContain('mlship init');
+    expect(missing.err).toContain('Hint: check the path given to --file');
     stderr.mockClear();
     const unknown = await mlship('validate', '--file', SAMPLE, '--env', 'prd');
     expect(unknown.code).toBe(2);

@@ -1,4 +1,6 @@
 import { defaultFront, type InitAnswers } from './answers.js';
+import { applyDefaults, type DefaultsContext, pruneIrrelevant } from './answers-defaults.js';
+import { ANSWER_FLAGS, type AnswerPath, type PartialAnswers } from './answers-fields.js';
 import { shellWord } from './helpers.js';
 
 /** The one-line, non-interactive command that reproduces these answers (printed after an interactive run). */
@@ -41,4 +43,15 @@ export function equivalentCommand(answers: InitAnswers): string {
   if (answers.dir !== `./${answers.name}`) args.push('--dir', answers.dir);
   args.push('--yes');
   return args.map((arg, i) => (i < 3 ? arg : shellWord(arg))).join(' ');
+}
+
+/**
+ * The command for answers that failed the final check, so nothing typed is lost: defaults fill the gaps, and the
+ * invalid values are kept as typed (the command fails the same way until they are fixed).
+ */
+export function partialCommand(given: PartialAnswers, ctx: DefaultsContext = {}): string {
+  const filled = pruneIrrelevant(
+    applyDefaults(given, Object.keys(ANSWER_FLAGS) as AnswerPath[], ctx),
+  ) as InitAnswers;
+  return equivalentCommand({ ...filled, fronts: filled.fronts ?? {}, tags: filled.tags ?? {} });
 }

@@ -1,9 +1,9 @@
-import type { FRONT_DOORS } from '@mlship/core';
+import { type FRONT_DOORS, placeholderRoleArnIn } from '@mlship/core/base';
 import type { EnvironmentName, InitAnswers } from './answers.js';
 
-export const PLACEHOLDER_ROLE_ARN = 'arn:aws:iam::123456789012:role/mlship-sagemaker-execution';
-export const PLACEHOLDER_APIGEE_ORG = 'my-apigee-org';
-export const PLACEHOLDER_JWKS_URI = 'https://auth.example.com/.well-known/jwks.json';
+// One definition of the placeholders, in core: validate warns about them and deploy refuses them.
+export { PLACEHOLDER_APIGEE_ORG, PLACEHOLDER_JWKS_URI } from '@mlship/core/base';
+export const PLACEHOLDER_ROLE_ARN = placeholderRoleArnIn('aws');
 
 export type FrontDoorChoice = (typeof FRONT_DOORS)[number];
 
@@ -24,7 +24,7 @@ export function partitionOf(region: string): string {
 
 /** The placeholder execution role, in the region's partition. */
 export function placeholderRoleArn(region: string): string {
-  return PLACEHOLDER_ROLE_ARN.replace('arn:aws:', `arn:${partitionOf(region)}:`);
+  return placeholderRoleArnIn(partitionOf(region));
 }
 
 export function apigeeEnvironmentOf(answers: InitAnswers, env: EnvironmentName): string {

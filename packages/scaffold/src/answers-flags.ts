@@ -1,4 +1,4 @@
-import { FRONT_DOORS, MlshipError } from '@mlship/core';
+import { FRONT_DOORS, MlshipError } from '@mlship/core/base';
 import { ENVIRONMENTS, type EnvironmentName, type FrontDoorChoice } from './answers.js';
 import type { PartialAnswers } from './answers-fields.js';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { MlshipError } from '@mlship/core';
+import { MlshipError } from '@mlship/core/base';
 import type { z } from 'zod';
 import { apigeeEnvironmentOf, frontOf, type InitAnswers, initAnswersSchema } from './answers.js';
 import { applyDefaults, type DefaultsContext, isRelevant, pruneIrrelevant } from './answers-defaults.js';
@@ -15,6 +15,8 @@ import {
 import { answersFromFlags, compact, type InitFlags } from './answers-flags.js';
 
 export const ANSWER_ORDER = Object.keys(ANSWER_FLAGS) as AnswerPath[];
+/** A one-shot CLI parses each schema once or twice: zod's generated fast path costs more than it saves. */
+const JITLESS = { jitless: true };
 const REQUIRED_WITHOUT_DEFAULT: AnswerPath[] = ['name', 'modelFile'];
 
 export interface ResolveOptions extends DefaultsContext {
@@ -34,8 +36,9 @@ export interface ResolvedAnswers {
 }
 
 /**
- * Flags win over the answers file. With `--yes` or without a terminal, defaults fill the rest and only answers
- * without a default (name, the onnx model file) can be missing; in a terminal every relevant gap is left to prompt.
+ * Flags win over the answers file. With `--yes`, defaults fill the rest and only answers without a default (name,
+ * the onnx model file) can be missing. Without `--yes`, every relevant gap is missing: asked in a terminal, an error
+ * listing the flags without one.
  */
 export async function resolveAnswers(
   flags: InitFlags & { name?: string },
@@ -46,8 +49,11 @@ export async function resolveAnswers(
   const fromFlags = answersFromFlags(flags);
   const given = mergeAnswers(fromFile, flags.name ? { name: flags.name } : {}, fromFlags);
   checkGiven(given, options);
-  if (options.interactive && !options.yes) {
-    return { given, missing: ANSWER_ORDER.filter((p) => p !== 'dir' && isMissing(given, p)) };
+  if (!options.yes) {
+    // In a terminal the gaps are asked for; without one, each is an error (like create-* tools): --yes opts in to
+    // the defaults. The answers of a complete --answers file or flag set need neither.
+    const gaps = ANSWER_ORDER.filter((p) => p !== 'dir' && isMissing(given, p));
+    if (options.interactive || gaps.length > 0) return { given, missing: gaps };
   }
   const filled = applyDefaults(given, ANSWER_ORDER, options);
   const missing = REQUIRED_WITHOUT_DEFAULT.filter((p) => isMissing(filled, p));
@@ -62,7 +68,7 @@ export function isMissing(answers: PartialAnswers, path: AnswerPath): boolean {
 /** Defaults for the remaining gaps, then the schema: complete answers or one error naming every bad flag. */
 export function completeAnswers(given: PartialAnswers, ctx: DefaultsContext = {}): InitAnswers {
   const filled = pruneIrrelevant(applyDefaults(given, ANSWER_ORDER, ctx));
-  const result = initAnswersSchema.safeParse(filled);
+  const result = initAnswersSchema.safeParse(filled, JITLESS);
   if (result.success) return explicit(result.data);
   throw answersError(result.error.issues);
 }
@@ -79,7 +85,7 @@ function explicit(answers: InitAnswers): InitAnswers {
 /** Reports values given by flag or file that can never be valid, before any prompt is shown. */
 function checkGiven(given: PartialAnswers, ctx: DefaultsContext): void {
   const stand = { name: 'placeholder', modelFile: 'placeholder.onnx', ...given };
-  const result = initAnswersSchema.safeParse(applyDefaults(stand, ANSWER_ORDER, ctx));
+  const result = initAnswersSchema.safeParse(applyDefaults(stand, ANSWER_ORDER, ctx), JITLESS);
   if (result.success) return;
   const givenIssues = result.error.issues.filter((issue) => {
     const top = String(issue.path[0] ?? '');

@@ -1,4 +1,4 @@
-import { INSTANCE_TYPES } from '@mlship/core';
+import { INSTANCE_TYPES } from '@mlship/core/base';
 import type { z } from 'zod';
 import type { EnvironmentName } from './answers.js';
 import { frontOf, partitionOf } from './answers-env.js';

@@ -5,7 +5,7 @@ import {
   REGION_PATTERN,
   RESOURCE_NAME_PATTERN,
   ROLE_ARN_PATTERN,
-} from '@mlship/core';
+} from '@mlship/core/base';
 import { z } from 'zod';
 import { crossFieldRules, nearestType } from './answers-rules.js';
 
@@ -20,7 +20,11 @@ export type EnvironmentName = (typeof ENVIRONMENTS)[number];
 export const MODEL_NAME_MAX_LENGTH = 40;
 
 const envName = z.enum(ENVIRONMENTS);
-const positiveInt = z.number().int().positive();
+/** A whole number from 1 to `max`, with the message prompts and flag errors show (zod's own is for developers). */
+const wholeNumber = (max: number) => {
+  const error = `a whole number from 1 to ${max}`;
+  return z.number({ error }).int({ error }).min(1, { error }).max(max, { error });
+};
 
 export const modelNameSchema = z
   .string()
@@ -68,17 +72,17 @@ export const initAnswersSchema = z
     instanceType: z.string().refine((type) => INSTANCE_TYPES.some((known) => known.type === type), {
       error: (issue) => `a SageMaker instance type mlship knows${nearestType(String(issue.input))}`,
     }),
-    instanceCount: positiveInt.max(100),
-    volumeSize: positiveInt.max(512),
+    instanceCount: wholeNumber(100),
+    volumeSize: wholeNumber(512),
     autoscaling: z.strictObject({
       enabled: z.boolean(),
-      min: positiveInt.max(100),
-      max: positiveInt.max(100),
-      target: positiveInt.max(100_000),
+      min: wholeNumber(100),
+      max: wholeNumber(100),
+      target: wholeNumber(100_000),
     }),
     cache: z.strictObject({
       enabled: z.boolean(),
-      ttl: positiveInt.max(7 * 24 * 3600),
+      ttl: wholeNumber(7 * 24 * 3600),
       redisUrl: z
         .string()
         .regex(/^rediss?:\/\/[^\s]+$/, 'a redis:// or rediss:// URL')

@@ -8,6 +8,7 @@ import {
   PLACEHOLDER_JWKS_URI,
   placeholderRoleArn,
 } from './answers.js';
+import { deploySummary } from './deploy-summary.js';
 
 /** Everything the `templates/project` files need, derived from the answers (and nothing else). */
 export interface ProjectContext {
@@ -35,7 +36,13 @@ export interface ProjectContext {
   anyApigee: boolean;
   noApi: boolean;
   tags: { key: string; value: string }[];
-  environments: { name: EnvironmentName; front: FrontDoorChoice; apigeeEnvironment: string | false }[];
+  environments: {
+    name: EnvironmentName;
+    front: FrontDoorChoice;
+    apigeeEnvironment: string | false;
+    /** What `mlship deploy` creates there, with the deployers this release ships (README). */
+    deploys: string;
+  }[];
   /** CI stages in order: each deploy waits for an approval that requires the previous stage. */
   pipeline: { env: EnvironmentName; previous: string }[];
 }
@@ -49,6 +56,7 @@ export function projectContext(answers: InitAnswers): ProjectContext {
       name: env,
       front,
       apigeeEnvironment: front === 'apigee' ? apigeeEnvironmentOf(answers, env) : false,
+      deploys: deploySummary(front, answers.cache.enabled),
     };
   });
   const firstApigee = environments.find((e) => e.apigeeEnvironment);

@@ -1,7 +1,13 @@
-import { existsSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
-import { MlshipError } from '@mlship/core';
-import { type SimpleGit, simpleGit } from 'simple-git';
+import { relative, resolve } from 'node:path';
+import { MlshipError } from '@mlship/core/base';
+import type { SimpleGit } from 'simple-git';
+import { nearestExisting } from './work-tree.js';
+
+/** simple-git is loaded only when a run uses git (--git), not on every init. */
+async function simpleGit(dir: string): Promise<SimpleGit> {
+  const { simpleGit: create } = await import('simple-git');
+  return create(dir);
+}
 
 export interface GitOptions {
   /** Outside a work tree: run `git init` first (else git is skipped with a reason). */
@@ -29,7 +35,7 @@ export function featureBranch(name: string): string {
  */
 export async function planGit(dir: string, name: string, options: GitOptions = {}): Promise<GitPlan> {
   const branch = featureBranch(name);
-  const git = simpleGit(nearestExisting(resolve(dir)));
+  const git = await simpleGit(nearestExisting(resolve(dir)));
   if (!(await git.checkIsRepo())) {
     return options.init
       ? { action: 'init', branch }
@@ -70,11 +76,11 @@ export async function gitBranch(
   const project = resolve(dir);
   let git: SimpleGit;
   if (plan.action === 'init') {
-    git = simpleGit(project);
+    git = await simpleGit(project);
     await git.init(['--initial-branch=main']);
     await (await withIdentity(git)).commit('Initial commit', [], { '--allow-empty': null });
   } else {
-    git = simpleGit(plan.root);
+    git = await simpleGit(plan.root);
   }
   const pathspec = relative(plan.action === 'init' ? project : plan.root, project) || '.';
   await git.checkoutLocalBranch(plan.branch);
@@ -99,23 +105,4 @@ async function withIdentity(git: SimpleGit): Promise<SimpleGit> {
     GIT_COMMITTER_NAME: name,
     GIT_COMMITTER_EMAIL: email,
   });
-}
-
-function nearestExisting(path: string): string {
-  let current = path;
-  while (!existsSync(current)) {
-    const parent = dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  return current;
-}
-
-/** Whether `dir` (or, before it exists, its nearest existing parent) lies inside a git work tree. */
-export async function isInsideWorkTree(dir: string): Promise<boolean> {
-  try {
-    return await simpleGit(nearestExisting(resolve(dir))).checkIsRepo();
-  } catch {
-    return false;
-  }
 }

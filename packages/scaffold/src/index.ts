@@ -12,7 +12,7 @@ export {
   PLACEHOLDER_ROLE_ARN,
 } from './answers.js';
 export { checkAnswer } from './answers-check.js';
-export { equivalentCommand } from './answers-command.js';
+export { equivalentCommand, partialCommand } from './answers-command.js';
 export { DEFAULT_ENVIRONMENTS, type DefaultsContext, defaultFor, isRelevant } from './answers-defaults.js';
 export {
   ANSWER_FLAGS,
@@ -23,6 +23,7 @@ export {
   setPath,
 } from './answers-fields.js';
 export { answersFromFlags, type InitFlags, parseTags } from './answers-flags.js';
+export { checkAnswerWith } from './answers-prompt-check.js';
 export {
   ANSWER_ORDER,
   completeAnswers,
@@ -39,13 +40,12 @@ export {
   type GitPlan,
   type GitResult,
   gitBranch,
-  isInsideWorkTree,
   planGit,
 } from './git.js';
 export { registerFormatHelpers, shellWord, yamlScalar } from './helpers.js';
 export { type InitOptions, type InitResult, init } from './init.js';
 export { mlshipDevDependencies, type PlanOptions, planInit, renderProject } from './project.js';
-export { createRenderer, type RenderedFile, renderString, renderTemplateDir } from './render.js';
+export { type RenderedFile, renderTemplateDir } from './render.js';
 export {
   defaultServerContext,
   renderServer,
@@ -54,4 +54,5 @@ export {
 } from './server-context.js';
 export { type MlshipSource, type PackedPackage, VENDOR_DIR, vendorMlship } from './vendor.js';
 export { checkoutSource, detectMlshipSource, installedSource } from './vendor-sources.js';
+export { isInsideWorkTree } from './work-tree.js';
 export { type WriteOptions, type WriteResult, writeInit } from './write.js';

@@ -6,12 +6,16 @@ import { type WriteResult, writeInit } from './write.js';
 export interface InitOptions extends PlanOptions {
   force?: boolean;
   dryRun?: boolean;
+  /** Run `npm install` in the project after writing it (and before the git commit, so the lockfile is in it). */
+  install?: boolean;
 }
 
 export interface InitResult extends WriteResult {
   /** What git will do (dry run) or did. */
   gitPlan: GitPlan;
   git?: GitResult;
+  /** npm install ran and wrote package-lock.json. */
+  installed: boolean;
 }
 
 /**
@@ -24,7 +28,9 @@ export async function init(answers: InitAnswers, options: InitOptions = {}): Pro
     ? await planGit(answers.dir, answers.name, { init: true })
     : { action: 'skip', reason: 'not requested; --git creates feature/mlship-<model>' };
   const written = await writeInit(files, answers.dir, { force: options.force, dryRun: options.dryRun });
-  if (options.dryRun || gitPlan.action === 'skip') return { ...written, gitPlan };
+  const installed = Boolean(options.install && !options.dryRun);
+  if (installed) await (await import('./install.js')).npmInstall(written.dir);
+  if (options.dryRun || gitPlan.action === 'skip') return { ...written, gitPlan, installed };
   const git = await gitBranch(answers.dir, answers.name, { init: true });
-  return { ...written, gitPlan, ...(git ? { git } : {}) };
+  return { ...written, gitPlan, installed, ...(git ? { git } : {}) };
 }

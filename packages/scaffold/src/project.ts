@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { MlshipError, TARGETS } from '@mlship/core';
+import { MlshipError, TARGETS } from '@mlship/core/base';
 import { frontOf, type InitAnswers } from './answers.js';
 import { ONNX_MODEL_FILE, projectContext } from './context.js';
 import type { RenderedFile } from './render.js';

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { MlshipError } from '@mlship/core';
-import Handlebars from 'handlebars';
+import { MlshipError } from '@mlship/core/base';
+import type Handlebars from 'handlebars';
+import Runtime from 'handlebars/runtime.js';
 import { registerFormatHelpers } from './helpers.js';
 
 export interface RenderedFile {
@@ -16,11 +18,33 @@ const TEMPLATE_SUFFIX = '.hbs';
 /** npm and pnpm never pack `.gitignore` or `.npmrc`, so templates keep them under these names. */
 const PACKED_DOTFILES: Record<string, string> = { _gitignore: '.gitignore', _npmrc: '.npmrc' };
 
-/** A Handlebars environment in strict mode (a missing variable fails) with no HTML escaping. */
-export function createRenderer(): typeof Handlebars {
-  const hbs = Handlebars.create();
-  registerFormatHelpers(hbs);
-  return hbs;
+type Template = (context: object) => string;
+
+let precompiled: Promise<Record<string, unknown>> | undefined;
+let runtime: typeof Handlebars | undefined;
+
+/** The build's precompiled templates by source hash (scripts/precompile-templates.mjs); none from source. */
+function precompiledTemplates(): Promise<Record<string, unknown>> {
+  const url = new URL('./precompiled.js', import.meta.url).href;
+  precompiled ??= import(/* @vite-ignore */ url).then(
+    (module: { default: Record<string, unknown> }) => module.default,
+    () => ({}),
+  );
+  return precompiled;
+}
+
+async function templateFor(source: string): Promise<Template> {
+  const hash = createHash('sha256').update(source).digest('hex');
+  const spec = (await precompiledTemplates())[hash];
+  if (spec) {
+    if (!runtime) {
+      runtime = (Runtime as unknown as typeof Handlebars).create();
+      registerFormatHelpers(runtime);
+    }
+    return runtime.template(spec as Parameters<typeof Handlebars.template>[0]) as Template;
+  }
+  const { compileTemplate } = await import('./render-compile.js');
+  return compileTemplate(source);
 }
 
 /**
@@ -28,7 +52,6 @@ export function createRenderer(): typeof Handlebars {
  * File names may hold `__var__` placeholders replaced from the context.
  */
 export async function renderTemplateDir(dir: string, context: object): Promise<RenderedFile[]> {
-  const hbs = createRenderer();
   const files: RenderedFile[] = [];
   for (const absolute of await listFiles(dir)) {
     const rel = relative(dir, absolute).split(sep).join('/');
@@ -37,7 +60,7 @@ export async function renderTemplateDir(dir: string, context: object): Promise<R
       const source = await readFile(absolute, 'utf8');
       files.push({
         path: target.slice(0, -TEMPLATE_SUFFIX.length),
-        contents: renderString(hbs, source, context, rel),
+        contents: render(await templateFor(source), context, rel),
       });
     } else {
       files.push({ path: target, contents: await readFile(absolute) });
@@ -46,14 +69,9 @@ export async function renderTemplateDir(dir: string, context: object): Promise<R
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }
 
-export function renderString(
-  hbs: typeof Handlebars,
-  source: string,
-  context: object,
-  name = 'template',
-): string {
+function render(template: Template, context: object, name: string): string {
   try {
-    return hbs.compile(source, { strict: true, noEscape: true })(context);
+    return template(context);
   } catch (error) {
     throw new MlshipError('TEMPLATE_RENDER', `Could not render ${name}: ${(error as Error).message}`, {
       kind: 'internal',

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { MlshipError } from '@mlship/core';
+import { MlshipError } from '@mlship/core/base';
 import { type RenderedFile, renderTemplateDir } from './render.js';
 import { templateDir } from './templates-dir.js';
 

@@ -1,7 +1,8 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { MlshipError } from '@mlship/core';
+import { MlshipError } from '@mlship/core/base';
 import type { RenderedFile } from './render.js';
+import { guarded, prepareDir } from './target-dir.js';
 
 export interface WriteOptions {
   /** Write into a non-empty directory, overwriting files of the same name. */
@@ -25,6 +26,7 @@ export async function writeInit(
   options: WriteOptions = {},
 ): Promise<WriteResult> {
   const root = resolve(dir);
+  await prepareDir(root, { dryRun: options.dryRun ?? false });
   const existing = await listExisting(root);
   if (existing.length > 0 && !options.force) {
     const shown =
@@ -38,8 +40,10 @@ export async function writeInit(
   if (!options.dryRun) {
     for (const file of files) {
       const target = join(root, file.path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, file.contents, file.mode === undefined ? {} : { mode: file.mode });
+      await guarded(dirname(target), () => mkdir(dirname(target), { recursive: true }));
+      await guarded(target, () =>
+        writeFile(target, file.contents, file.mode === undefined ? {} : { mode: file.mode }),
+      );
     }
   }
   return { dir: root, files: files.map((f) => f.path), overwritten, dryRun: options.dryRun ?? false };
@@ -53,11 +57,6 @@ async function listExisting(dir: string): Promise<string[]> {
     return (await readdir(dir)).filter((name) => !IGNORABLE.has(name)).sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') {
-      throw new MlshipError('INIT_DIR_NOT_EMPTY', `${dir} exists and is not a directory.`, {
-        hint: 'Choose another --dir.',
-      });
-    }
     throw error;
   }
 }

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MlshipError } from '@mlship/core';
 import { describe, expect, it } from 'vitest';
-import { completeAnswers, frontOf, PLACEHOLDER_ROLE_ARN, resolveAnswers } from '../src/index.js';
+import {
+  checkAnswerWith,
+  completeAnswers,
+  frontOf,
+  PLACEHOLDER_ROLE_ARN,
+  partialCommand,
+  resolveAnswers,
+} from '../src/index.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'mlship-answers-'));
 
@@ -76,10 +83,21 @@ describe('resolveAnswers', () => {
     expect(answers?.apigee).toBeUndefined();
   });
 
-  it('without a terminal reports what has no default: the name and the onnx model file', async () => {
-    const result = await resolveAnswers({ framework: 'onnx' }, undefined, { interactive: false });
+  it('without a terminal and with --yes reports what has no default: the name and the onnx model file', async () => {
+    const result = await resolveAnswers({ framework: 'onnx' }, undefined, { interactive: false, yes: true });
     expect(result.answers).toBeUndefined();
     expect(result.missing).toEqual(['name', 'modelFile']);
+  });
+
+  it('without a terminal and without --yes reports every relevant answer not given', async () => {
+    const result = await resolveAnswers({ name: 'x1', framework: 'custom' }, undefined, {
+      interactive: false,
+    });
+    expect(result.answers).toBeUndefined();
+    expect(result.missing.slice(0, 3)).toEqual(['environments', 'fronts', 'region']);
+    expect(result.missing).toContain('executionRoleArn');
+    expect(result.missing).not.toContain('modelFile');
+    expect(result.missing).not.toContain('dir');
   });
 
   it('in a terminal leaves every relevant gap to the prompts, in order', async () => {
@@ -213,5 +231,62 @@ describe('implied answers', () => {
       yes: true,
     });
     expect(off.answers?.cache).toEqual({ enabled: false, ttl: 3600, provision: false });
+  });
+});
+
+describe('answers checked at the prompt', () => {
+  const given = { instanceCount: 2, autoscaling: { enabled: true, min: 3 } };
+
+  it.each([
+    ['autoscaling.max', 2, given, 'the maximum must be at least the minimum (3)'],
+    [
+      'autoscaling.min',
+      3,
+      { instanceCount: 2, autoscaling: { enabled: true } },
+      'the minimum must be at most the instance count (2): autoscaling keeps the count between minimum and maximum',
+    ],
+    [
+      'autoscaling.max',
+      1,
+      { instanceCount: 2, autoscaling: { enabled: true, min: 1 } },
+      'the maximum must be at least the instance count (2): autoscaling keeps the count between minimum and maximum',
+    ],
+    [
+      'executionRoleArn',
+      'arn:aws:iam::111122223333:role/x',
+      { region: 'cn-north-1' },
+      'region cn-north-1 needs a role in partition aws-cn (arn:aws-cn:iam::...)',
+    ],
+    ['region', 'us-east-9', {}, 'us-east-9 is not an AWS region mlship knows; did you mean us-east-1?'],
+    ['instanceCount', 0, {}, 'a whole number from 1 to 100'],
+    ['volumeSize', 1.5, {}, 'a whole number from 1 to 512'],
+  ] as const)('%s = %j with %j: %s', (path, value, known, message) => {
+    expect(checkAnswerWith(path, value, known)).toBe(message);
+  });
+
+  it('accepts answers that fit, and rules whose fields are not all known yet', () => {
+    expect(checkAnswerWith('autoscaling.max', 4, given)).toBe(true);
+    expect(checkAnswerWith('autoscaling.min', 5, { autoscaling: { enabled: true } })).toBe(true);
+    expect(checkAnswerWith('region', 'eu-west-1', {})).toBe(true);
+  });
+
+  it('keeps what was typed in a command when the final check still fails', () => {
+    const command = partialCommand({
+      name: 'x1',
+      framework: 'custom',
+      ...given,
+      autoscaling: { enabled: true, min: 3, max: 2 },
+    });
+    expect(command).toMatch(
+      /^npx mlship init x1 --framework custom .*--autoscaling --min-instances 3 --max-instances 2 /,
+    );
+    expect(() =>
+      completeAnswers({
+        name: 'x1',
+        framework: 'custom',
+        ...given,
+        autoscaling: { enabled: true, min: 3, max: 2 },
+      }),
+    ).toThrow(/min must not exceed max/);
   });
 });

@@ -1,12 +1,15 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planInit, type RenderedFile, resolveAnswers } from '../src/index.js';
 
 /**
- * Answers in, file tree out. `UPDATE_GOLDEN=1 pnpm exec vitest run packages/scaffold/test/golden.test.ts`
- * rewrites the expected trees (and the examples) after an intended template change; review the diff.
+ * Answers in, file tree out. A golden case keeps only the files that depend on its answers (rendered templates,
+ * the model) in `expected/`, and lists the template files copied byte for byte with their SHA-256 in
+ * `copied-templates.json`; `examples/iris-onnx` is the one full tree. `UPDATE_GOLDEN=1 pnpm exec vitest run
+ * packages/scaffold/test/golden.test.ts` rewrites them after an intended template change; review the diff.
  */
 const update = process.env.UPDATE_GOLDEN === '1';
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
@@ -19,12 +22,18 @@ const cases = readdirSync(goldenRoot, { withFileTypes: true })
     name: e.name,
     answers: join(goldenRoot, e.name, 'answers.json'),
     dir: join(goldenRoot, e.name, 'expected'),
+    manifest: join(goldenRoot, e.name, 'copied-templates.json'),
   }));
 const examples = readdirSync(join(repoRoot, 'examples'))
   .filter((f) => f.endsWith('.answers.json'))
   .map((f) => {
     const name = f.slice(0, -'.answers.json'.length);
-    return { name, answers: join(repoRoot, 'examples', f), dir: join(repoRoot, 'examples', name) };
+    return {
+      name,
+      answers: join(repoRoot, 'examples', f),
+      dir: join(repoRoot, 'examples', name),
+      manifest: undefined,
+    };
   });
 
 async function plan(answersFile: string): Promise<RenderedFile[]> {
@@ -80,11 +89,39 @@ function expectTree(dir: string, files: RenderedFile[]): void {
   }
 }
 
-describe.each([...cases, ...examples])('golden $name', ({ answers, dir }) => {
-  it('re-renders to the committed file tree', async () => {
+const templatesRoot = join(repoRoot, 'templates');
+const sha256 = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** A planned file that is a template file copied as it is (no `.hbs`), so it cannot depend on the answers. */
+function isTemplateCopy(file: RenderedFile): boolean {
+  const name = file.path === '.gitignore' ? '_gitignore' : file.path;
+  const candidates = [
+    join(templatesRoot, 'project', name),
+    ...['project', 'onnx', 'custom'].map((dir) => join(templatesRoot, 'server', dir, name)),
+  ];
+  const bytes = Buffer.from(file.contents);
+  return candidates.some((path) => existsSync(path) && readFileSync(path).equals(bytes));
+}
+
+function manifestOf(files: RenderedFile[]): string {
+  const entries = files.map((file) => [file.path, sha256(Buffer.from(file.contents))]);
+  return `${JSON.stringify(Object.fromEntries(entries), null, 2)}\n`;
+}
+
+describe.each([...cases, ...examples])('golden $name', ({ answers, dir, manifest }) => {
+  it('re-renders to the committed files (and, for a case, the manifest of copied templates)', async () => {
     const files = await plan(answers);
-    if (update) writeTree(dir, files);
-    expectTree(dir, files);
+    const copied = manifest ? files.filter(isTemplateCopy) : [];
+    const rendered = files.filter((file) => !copied.includes(file));
+    if (update) {
+      writeTree(dir, rendered);
+      if (manifest) writeFileSync(manifest, manifestOf(copied));
+    }
+    expectTree(dir, rendered);
+    if (manifest) {
+      const hint = `${relative(repoRoot, manifest)} is stale: run UPDATE_GOLDEN=1 pnpm exec vitest run packages/scaffold/test/golden.test.ts`;
+      expect(readFileSync(manifest, 'utf8'), hint).toBe(manifestOf(copied));
+    }
   });
 });
 
@@ -99,10 +136,21 @@ describe('golden cases', () => {
   });
 
   it('a changed template shows up as a diff (the comparison can fail)', async () => {
-    const files = await plan(cases[0]?.answers ?? '');
+    const files = (await plan(cases[0]?.answers ?? '')).filter((file) => !isTemplateCopy(file));
     const tampered = files.map((f) =>
       f.path === 'release.yaml' ? { ...f, contents: `${f.contents}# extra\n` } : f,
     );
     expect(() => expectTree(cases[0]?.dir ?? '', tampered)).toThrow(/release\.yaml differs/);
+  });
+
+  it('a golden tree holds only files that depend on the answers; copies are in the manifest', async () => {
+    for (const { answers, dir, manifest } of cases) {
+      const files = await plan(answers);
+      const listed = Object.keys(JSON.parse(readFileSync(manifest, 'utf8')) as object);
+      expect(listed.length).toBeGreaterThan(10);
+      for (const path of listed) expect(existsSync(join(dir, path)), path).toBe(false);
+      expect(files.find((file) => file.path === 'release.yaml' && isTemplateCopy(file))).toBeUndefined();
+      expect(existsSync(join(dir, 'release.yaml'))).toBe(true);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { createRenderer, renderString } from '../src/index.js';
+import { createRenderer, renderString } from '../src/render-compile.js';
 
 const hbs = createRenderer();
 const render = (source: string, value: unknown) => renderString(hbs, source, { value });

@@ -102,11 +102,22 @@ describe('project templates', () => {
       requires: ['deploy-dev'],
     });
     const deploy = JSON.stringify(config.jobs.deploy);
-    expect(deploy).toContain('npx mlship deploy --env << parameters.env >> --image-tag \\"$CIRCLE_SHA1\\"');
+    expect(deploy).toContain('mlship deploy --env << parameters.env >> --image-tag \\"$CIRCLE_SHA1\\"');
     const text = files.get('.circleci/config.yml') ?? '';
     expect(text).not.toMatch(/AWS_SECRET_ACCESS_KEY|AWS_ACCESS_KEY_ID/);
     expect(text).toContain('CIRCLE_OIDC_TOKEN_V2');
-    expect(text).toContain('npm-v1-{{ checksum "package.json" }}');
+    expect(text).toContain('npm-v2-{{ checksum "/tmp/npm-cache-key" }}');
+    expect(text).toContain('if [ -f package-lock.json ]; then cp package-lock.json /tmp/npm-cache-key;');
+    expect(JSON.stringify(config.jobs.test.steps)).toContain('npm-install');
+    expect(config.commands['npm-install'].steps[2].run.command).toContain(
+      'if [ -f package-lock.json ]; then npm ci;',
+    );
+    // The deploy job installs mlship and its deployers only, not the server's toolchain and onnxruntime.
+    expect(config.jobs.deploy.steps).toEqual(['checkout', 'mlship-install', 'aws-oidc', expect.any(Object)]);
+    expect(config.commands['mlship-install'].steps[2].run.command).toContain(
+      'npm install --prefix /tmp/mlship --no-save',
+    );
+    expect(config.executors.node.docker[0].image).toBe('cimg/node:24.11');
     const build = JSON.stringify(config.jobs['build-and-push']);
     expect(build).toContain('--image-tag-mutability IMMUTABLE');
     expect(build).toMatch(

@@ -44,6 +44,7 @@ describe('renderServer', () => {
       'src/serve.ts',
       'src/shutdown.ts',
       'src/state.ts',
+      'src/validation-message.ts',
       'test/batcher.test.ts',
       'test/config.test.ts',
       'test/fixtures/model.onnx',
@@ -68,6 +69,7 @@ describe('renderServer', () => {
       expect.arrayContaining(['src/predict.ts', 'model/model.json', 'test/custom-model.test.ts']),
     );
     expect(paths.filter((p) => p.includes('onnx'))).toEqual([]);
+    expect(paths).not.toContain('.npmrc'); // onnxruntime-node's install setting: onnx projects only
     const pkg = JSON.parse(text(files, 'package.json'));
     expect(Object.keys(pkg.dependencies)).toEqual(['fastify']);
   });

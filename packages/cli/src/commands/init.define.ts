@@ -12,6 +12,8 @@ export interface InitCommandFlags extends InitFlags {
   color?: boolean;
   /** false with --no-vendor; otherwise mlship's packages are vendored when no registry serves them. */
   vendor?: boolean;
+  /** Run npm install in the project (asked in a terminal when not given). */
+  install?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -58,6 +60,8 @@ export function defineInit(program: Command): void {
     .option('--role-arn <arn>', 'SageMaker execution role ARN (default: a placeholder to replace)')
     .option('--git', 'create the branch feature/mlship-<model> and commit (git init outside a repository)')
     .option('--no-git', 'write the files only')
+    .option('--install', 'run npm install in the project: installs and writes package-lock.json (for npm ci)')
+    .option('--no-install', 'do not install (default without a terminal)')
     .option('--dir <path>', 'where to write the project (default ./<model>)')
     .option('--force', 'write into a non-empty directory')
     .option('--dry-run', 'list the files it would write and write nothing')

@@ -1,22 +1,28 @@
-import { MlshipError } from '@mlship/core';
+import { MlshipError } from '@mlship/core/base';
 import {
   ANSWER_FLAGS,
   completeAnswers,
+  type DefaultsContext,
   detectMlshipSource,
   equivalentCommand,
   type InitAnswers,
   type InitResult,
   init,
   isInsideWorkTree,
+  type PartialAnswers,
+  partialCommand,
   resolveAnswers,
 } from '@mlship/scaffold';
-import { createIoHost, hostKind } from '../io/create-host.js';
+import { createPlainHost, hostKind } from '../io/plain-host.js';
 import { VERSION } from '../program.js';
 import type { InitCommandFlags } from './init.define.js';
 
 export async function runInit(model: string | undefined, flags: InitCommandFlags): Promise<number> {
-  const host = createIoHost(flags);
   const interactive = hostKind(flags) === 'interactive';
+  // Spinners and prompts (ora, inquirer) load only in a terminal.
+  const host = interactive
+    ? (await import('../io/create-host.js')).createIoHost(flags)
+    : createPlainHost(flags);
   const ctx = { env: process.env, insideGitTree: await isInsideWorkTree(flags.dir ?? '.') };
   const {
     answers: resolvedAnswers,
@@ -35,7 +41,7 @@ export async function runInit(model: string | undefined, flags: InitCommandFlags
   } else if (interactive) {
     const { askForGaps } = await import('../prompts/ask-answers.js');
     const filled = await askForGaps(given, ctx, flags.yes ? missing : undefined).catch(cancelled);
-    answers = completeAnswers(filled, ctx);
+    answers = keepTyped(() => completeAnswers(filled, ctx), filled, ctx);
     prompted = missing.length > 0;
   } else {
     const lines = missing.map((path) => `  ${ANSWER_FLAGS[path]}`);
@@ -43,16 +49,20 @@ export async function runInit(model: string | undefined, flags: InitCommandFlags
       'INIT_ANSWERS_MISSING',
       `No terminal to ask in, and these answers are missing:\n${lines.join('\n')}`,
       {
-        hint: 'Pass them as flags (or in --answers <file.json>); --yes takes the defaults for everything else.',
+        hint: flags.yes
+          ? 'Pass them as flags (or in --answers <file.json>); --yes takes the defaults for everything else.'
+          : 'Pass them as flags (or in --answers <file.json>), or add --yes to take the default of each one that has one.',
         details: { missing },
       },
     );
   }
 
   const mlshipSource = flags.vendor === false ? undefined : detectMlshipSource();
+  const install = flags.install ?? (interactive && !flags.yes && !flags.dryRun ? await askInstall() : false);
   const result = await init(answers, {
     force: Boolean(flags.force),
     dryRun: Boolean(flags.dryRun),
+    install,
     mlshipVersion: VERSION,
     ...(mlshipSource ? { mlshipSource } : {}),
     onUnvendored: (names) =>
@@ -69,10 +79,31 @@ export async function runInit(model: string | undefined, flags: InitCommandFlags
   if (prompted) {
     host.notify({
       level: 'info',
-      message: `\nThe same, without the questions:\n  ${equivalentCommand(answers)}`,
+      message: `\nThe same, without the questions:\n  ${equivalentCommand(answers)}${install ? ' --install' : ''}`,
     });
   }
   return 0;
+}
+
+async function askInstall(): Promise<boolean> {
+  const { confirm } = await import('@inquirer/prompts');
+  return confirm({
+    message: 'Install the dependencies now (npm install, writes package-lock.json)?',
+    default: true,
+  }).catch(cancelled);
+}
+
+/** A check that still fails after the prompts keeps what was typed: the error carries the equivalent command. */
+function keepTyped<T>(complete: () => T, filled: PartialAnswers, ctx: DefaultsContext): T {
+  try {
+    return complete();
+  } catch (error) {
+    if (!(error instanceof MlshipError)) throw error;
+    throw new MlshipError(error.code, error.message, {
+      hint: `Your answers, as one command to fix and run again:\n  ${partialCommand(filled, ctx)}`,
+      details: error.details,
+    });
+  }
 }
 
 function cancelled(error: unknown): never {
@@ -90,6 +121,7 @@ function summaryData(answers: InitAnswers, result: InitResult) {
     files: result.files,
     overwritten: result.overwritten,
     git: result.git ?? null,
+    installed: result.installed,
     gitPlan: result.gitPlan,
   };
 }
@@ -115,12 +147,13 @@ function summaryText(answers: InitAnswers, result: InitResult, vendoredFrom?: st
   } else {
     lines.push(`Git: would ${plan.action === 'init' ? 'run git init, then ' : ''}commit on ${plan.branch}`);
   }
+  if (result.installed) lines.push('Dependencies: installed with npm install (package-lock.json written)');
   if (!result.dryRun) {
     lines.push(
       '',
       'Next:',
       `  cd ${answers.dir}`,
-      '  npm install && npm test',
+      result.installed ? '  npm test' : '  npm install && npm test',
       '  npm run dev              # the server on :8080',
     );
     lines.push('  edit release.yaml, then npx mlship validate; CI deploys with mlship deploy --env <env>');

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { defineCall } from './call.define.js';
+import { defineCompletion } from './completion.define.js';
 import { defineDeploy } from './deploy.define.js';
 import { defineDestroy } from './destroy.define.js';
 import { defineDoctor } from './doctor.define.js';
@@ -27,4 +28,5 @@ export function registerCommands(program: Command): void {
   defineCall(program);
   defineLogs(program);
   defineLoadtest(program);
+  defineCompletion(program);
 }

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 
 export interface ValidateFlags {
   file: string;
+  /** --file was typed (not the default), which changes a missing file's hint. */
+  fileGiven?: boolean;
   env?: string;
   json?: boolean;
 }
@@ -13,8 +15,9 @@ export function defineValidate(program: Command): void {
     .option('-f, --file <path>', 'the release file', 'release.yaml')
     .option('-e, --env <env>', 'resolve only this environment')
     .option('--json', 'print JSON')
-    .action(async (flags: ValidateFlags) => {
+    .action(async (flags: ValidateFlags, command: Command) => {
       const { runValidate } = await import('./validate.run.js');
-      process.exitCode = await runValidate(flags);
+      const fileGiven = command.getOptionValueSource('file') === 'cli';
+      process.exitCode = await runValidate({ ...flags, fileGiven });
     });
 }

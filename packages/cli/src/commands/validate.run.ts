@@ -1,10 +1,4 @@
-import {
-  formatProblem,
-  loadRelease,
-  missingDeployerWarnings,
-  renderResolvedText,
-  resolvedJson,
-} from '@mlship/core';
+import { formatProblem, loadRelease, renderResolvedText, resolvedJson } from '@mlship/core/config';
 import type { ValidateFlags } from './validate.define.js';
 
 export interface CommandOutput {
@@ -29,15 +23,19 @@ export async function runValidate(
   flags: ValidateFlags,
   output: CommandOutput = processOutput,
 ): Promise<number> {
-  const loaded = await loadRelease(flags.file, flags.env === undefined ? {} : { env: flags.env });
+  const loaded = await loadRelease(flags.file, {
+    ...(flags.env === undefined ? {} : { env: flags.env }),
+    ...(flags.fileGiven === undefined ? {} : { fileGiven: flags.fileGiven }),
+  });
   const { warnings } = loaded;
   const environments = loaded.environments.map((resolved) => ({
     ...resolved,
     config: maskUrlPasswords(resolved.config),
   }));
   for (const warning of warnings) output.stderr.write(`Warning: ${formatProblem(warning)}\n`);
-  // Deployers resolve from the project first, then from the CLI (this module).
-  for (const line of missingDeployerWarnings(environments, import.meta.url)) {
+  // Deployers resolve from the project first, then from the CLI (this module). The engine loads only here.
+  const { missingDeployerWarnings } = await import('@mlship/core');
+  for (const line of missingDeployerWarnings(loaded.environments, import.meta.url)) {
     output.stderr.write(`Warning: ${line}\n`);
   }
   if (flags.json) {

@@ -1,4 +1,5 @@
-import { formatElapsed, type IoHost, type IoMessage, type Progress } from '@mlship/core';
+import type { IoHost, IoMessage, Progress } from '@mlship/core';
+import { formatElapsed } from '@mlship/core/base';
 import type { Asker } from './ask.js';
 import { prefixed, type Styler } from './style.js';
 

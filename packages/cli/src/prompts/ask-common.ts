@@ -1,7 +1,7 @@
 import { number } from '@inquirer/prompts';
 import {
   type AnswerPath,
-  checkAnswer,
+  checkAnswerWith,
   type DefaultsContext,
   defaultFor,
   type PartialAnswers,
@@ -12,7 +12,9 @@ import {
 export type Ask = (given: PartialAnswers, ctx: DefaultsContext) => Promise<PartialAnswers>;
 export type Askers = Partial<Record<AnswerPath, Ask>>;
 
-export const valid = (path: AnswerPath) => (value: unknown) => checkAnswer(path, value);
+/** Checks the answer and every cross-field rule it completes (e.g. min against max), so a conflict is re-asked. */
+export const valid = (path: AnswerPath, given: PartialAnswers) => (value: unknown) =>
+  checkAnswerWith(path, value, given);
 export const one = (path: AnswerPath, value: unknown): PartialAnswers => setPath({}, path, value);
 export const dflt = <T>(path: AnswerPath, given: PartialAnswers, ctx: DefaultsContext) =>
   defaultFor(path, given, ctx) as T | undefined;
@@ -27,7 +29,9 @@ export async function askNumber(
     message,
     default: dflt<number>(path, given, ctx),
     required: true,
-    validate: (n) => (n === undefined ? 'a number is required' : checkAnswer(path, n)),
+    // Our own messages ("a whole number from 1 to 100") rather than the prompt library's step check.
+    step: 'any',
+    validate: (n) => (n === undefined ? 'a number is required' : checkAnswerWith(path, n, given)),
   });
   return one(path, value);
 }

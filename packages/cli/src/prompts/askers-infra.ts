@@ -8,7 +8,11 @@ export const INFRA_ASKERS: Askers = {
   region: async (given, ctx) =>
     one(
       'region',
-      await input({ message: 'AWS region', default: dflt('region', given, ctx), validate: valid('region') }),
+      await input({
+        message: 'AWS region',
+        default: dflt('region', given, ctx),
+        validate: valid('region', given),
+      }),
     ),
   instanceCount: (given, ctx) =>
     askNumber('instanceCount', 'SageMaker instance count (2+ recommended for production HA)', given, ctx),
@@ -49,7 +53,7 @@ export const INFRA_ASKERS: Askers = {
       }),
     ),
   'cache.ttl': (given, ctx) => askNumber('cache.ttl', 'Cache TTL (seconds)', given, ctx),
-  'cache.redisUrl': async () => {
+  'cache.redisUrl': async (given) => {
     const source = await select({
       message: 'Redis for the cache',
       choices: [
@@ -60,7 +64,7 @@ export const INFRA_ASKERS: Askers = {
     if (source === 'provision') return { cache: { provision: true } };
     const url = await input({
       message: 'Redis URL (redis:// or rediss://)',
-      validate: valid('cache.redisUrl'),
+      validate: valid('cache.redisUrl', given),
     });
     return { cache: { redisUrl: url, provision: false } };
   },

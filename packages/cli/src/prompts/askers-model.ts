@@ -11,7 +11,7 @@ import { type Askers, dflt, one, valid } from './ask-common.js';
 
 /** The model, its environments and their front doors. */
 export const MODEL_ASKERS: Askers = {
-  name: async () => one('name', await input({ message: 'Model name', validate: valid('name') })),
+  name: async (given) => one('name', await input({ message: 'Model name', validate: valid('name', given) })),
   framework: async (given, ctx) =>
     one(
       'framework',
@@ -77,7 +77,7 @@ export const MODEL_ASKERS: Askers = {
       await input({
         message: 'Apigee organization',
         default: dflt('apigee.organization', given, ctx),
-        validate: valid('apigee.organization'),
+        validate: valid('apigee.organization', given),
       }),
     ),
   'apigee.environments': async (given) => {
@@ -98,7 +98,7 @@ export const MODEL_ASKERS: Askers = {
       await input({
         message: 'JWKS URL of your auth service',
         default: dflt('apigee.jwksUri', given, ctx),
-        validate: valid('apigee.jwksUri'),
+        validate: valid('apigee.jwksUri', given),
       }),
     ),
 };

@@ -10,7 +10,7 @@ export const PROJECT_ASKERS: Askers = {
       await input({
         message: 'Team tag (cost tracking)',
         default: dflt('team', given, ctx),
-        validate: valid('team'),
+        validate: valid('team', given),
       }),
     ),
   tags: async () => {
@@ -32,7 +32,7 @@ export const PROJECT_ASKERS: Askers = {
       await input({
         message: 'SageMaker execution role ARN (keep the placeholder to set it later in release.yaml)',
         default: dflt('executionRoleArn', given, ctx),
-        validate: valid('executionRoleArn'),
+        validate: valid('executionRoleArn', given),
       }),
     ),
   git: async (given, ctx) =>

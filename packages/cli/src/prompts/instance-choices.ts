@@ -1,4 +1,4 @@
-import { INSTANCE_TYPES, instancePrice, monthlyEstimate } from '@mlship/core';
+import { INSTANCE_TYPES, instancePrice, monthlyEstimate } from '@mlship/core/base';
 
 export interface InstanceChoice {
   value: string;

@@ -72,8 +72,8 @@ export const SCAFFOLD_CODES = {
     fix: 'delete or rename it, or pass --no-git',
   },
   INIT_INSTALL_FAILED: {
-    kind: 'user',
-    exit: 2,
+    kind: 'deploy',
+    exit: 1,
     meaning: 'npm install in the new project failed (the files are written)',
     fix: 'run npm install in the project directory and read its output',
   },

@@ -11,6 +11,14 @@ export {
 } from './instance-types.js';
 export { releaseJsonSchema, resolvedEnvironmentJsonSchema } from './json-schema.js';
 export { type LoadedRelease, type LoadOptions, loadRelease, parseRelease } from './load.js';
+export {
+  assertNoPlaceholders,
+  PLACEHOLDER_APIGEE_ORG,
+  PLACEHOLDER_CODE,
+  PLACEHOLDER_ISSUER,
+  PLACEHOLDER_JWKS_URI,
+  placeholderRoleArnIn,
+} from './placeholders.js';
 export { formatProblem, type Problem, type Severity } from './problems.js';
 export { AWS_REGIONS } from './regions.js';
 export { costSummary, renderResolvedText, resolvedJson } from './render.js';

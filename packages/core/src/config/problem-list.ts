@@ -25,6 +25,7 @@ export class ProblemList {
     message: string,
     hint?: string,
     env?: string,
+    code?: string,
   ): void {
     const display = typeof path === 'string' ? path : dottedPath(path);
     const key = [at.line, at.col, display, severity, message].join('\u0000');
@@ -41,12 +42,16 @@ export class ProblemList {
       message,
       severity,
       ...(hint ? { hint } : {}),
+      ...(code ? { code } : {}),
       ...(env ? { envs: new Set([env]) } : {}),
     });
   }
 
-  has(at: Position): boolean {
-    return [...this.byKey.values()].some((problem) => problem.line === at.line && problem.col === at.col);
+  /** Whether a problem sits at `at` already (other than one saying `message`, which merges instead). */
+  has(at: Position, message?: string): boolean {
+    return [...this.byKey.values()].some(
+      (problem) => problem.line === at.line && problem.col === at.col && problem.message !== message,
+    );
   }
 
   /** Problems in every environment checked need no environment tag. */

@@ -1,8 +1,8 @@
-import { stringify } from 'yaml';
 import { guardAlarms } from './guard-alarms.js';
 import { instancePrice, monthlyEstimate } from './instance-types.js';
 import { formatProblem, type Problem } from './problems.js';
 import type { ResolvedConfig } from './schema.js';
+import { toYamlText } from './yaml-text.js';
 
 function usd(amount: number): string {
   return `$${amount.toFixed(amount < 10 ? 3 : 2)}`;
@@ -27,7 +27,7 @@ export function renderResolvedText(environments: readonly ResolvedConfig[]): str
         `# cost: ${costSummary(resolved)}`,
         `# rollback alarms (${resolved.config.sagemaker.deployment.strategy}): ${guardAlarms(resolved).join(', ') || 'none'}`,
       ];
-      return `${header.join('\n')}\n${stringify(resolved.config, { lineWidth: 0 })}`;
+      return `${header.join('\n')}\n${toYamlText(resolved.config)}`;
     })
     .join('---\n');
 }

@@ -1,4 +1,5 @@
 import { INSTANCE_TYPES, instanceTypeInfo } from './instance-types.js';
+import { excerpt } from './problems.js';
 import type { RuleProblem } from './rule-kit.js';
 import { error, type Rule, warning } from './rule-kit.js';
 import { closest, didYouMean } from './suggest.js';
@@ -106,28 +107,35 @@ export const deployment: Rule = ({ sagemaker }) => {
 
 export const instanceType: Rule = ({ sagemaker }) => instanceTypeProblems(sagemaker.instance.type);
 
-/** Reads only the type, so the loader also runs it on environments whose other settings are invalid. */
+/**
+ * Reads only the type, so the loader also runs it on environments whose other settings are invalid. A name that
+ * could be a SageMaker type (new ones appear) is a warning; one that cannot (`ml.zz.huge`, `ml.m5.xlarg`) is an error.
+ * Both name the nearest known type.
+ */
 export function instanceTypeProblems(type: string): RuleProblem[] {
   if (instanceTypeInfo(type)) return [];
   const path = ['sagemaker', 'instance', 'type'];
   const known = INSTANCE_TYPES.map((entry) => entry.type);
-  const near = closest(type, known, 2);
-  if (INSTANCE_SHAPE.test(type) && (!near || PLAUSIBLE_INSTANCE.test(type))) {
+  if (PLAUSIBLE_INSTANCE.test(type)) {
+    const near = closest(type, known, 2);
     return [
       warning(
         path,
         `no price known for ${type}; mlship cannot estimate its cost`,
         near
           ? `did you mean ${near}?`
-          : 'check that SageMaker offers it for real-time inference in your region',
+          : `the nearest type mlship knows is ${closest(type, known, Number.POSITIVE_INFINITY)}; check that SageMaker offers ${type} for real-time inference in your region`,
       ),
     ];
   }
   return [
     error(
       path,
-      `unknown instance type ${JSON.stringify(type)}`,
-      didYouMean(type, known) ?? 'expected a SageMaker instance type such as ml.m5.large',
+      `unknown instance type ${JSON.stringify(excerpt(type))}`,
+      didYouMean(type, known) ??
+        (INSTANCE_SHAPE.test(type)
+          ? `not a SageMaker instance type; the nearest known is ${closest(type, known, Number.POSITIVE_INFINITY)}`
+          : 'expected a SageMaker instance type such as ml.m5.large'),
     ),
   ];
 }

@@ -1,10 +1,11 @@
 import { defaultDomainPrefix, domainPrefixProblem, maxNameLength } from '../naming.js';
 import { API_GATEWAY_TIMEOUT_SECONDS } from './constants.js';
+import { placeholderProblems } from './placeholders.js';
 import { AWS_REGIONS, partitionOf } from './regions.js';
 import { error, type Rule, type RuleProblem, warning } from './rule-kit.js';
 import { proxy } from './rules-proxy.js';
 import { autoscaling, deployment, instanceType, instanceTypeProblems } from './rules-sagemaker.js';
-import type { ResolvedEnvironment } from './schema.js';
+import { type ResolvedEnvironment, resolvedEnvironmentSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
 
 export type { RuleProblem } from './rule-kit.js';
@@ -111,16 +112,43 @@ const names: Rule = ({ name }, env) => {
   ];
 };
 
-const RULES: Rule[] = [names, region, instanceType, autoscaling, deployment, cache, frontDoor, proxy];
+/** Each rule with the top-level sections it reads: it runs when those sections are valid, even if others are not. */
+const RULES: [Rule, (keyof ResolvedEnvironment)[]][] = [
+  [names, ['name']],
+  [region, ['region', 'sagemaker']],
+  [instanceType, ['sagemaker']],
+  [autoscaling, ['sagemaker']],
+  [deployment, ['sagemaker']],
+  [cache, ['cache']],
+  [frontDoor, ['front', 'api', 'model']],
+  [placeholderProblems, ['sagemaker', 'api', 'front']],
+  [proxy, ['proxy', 'model', 'front']],
+];
 
 /** Cross-field rules on the merged settings of one environment. */
 export function checkRules(config: ResolvedEnvironment, env: string): RuleProblem[] {
-  return RULES.flatMap((rule) => rule(config, env));
+  return RULES.flatMap(([rule]) => rule(config, env));
 }
 
-/** The rules that read a single field, for an environment whose settings failed the schema elsewhere. */
-export function checkFieldRules(merged: unknown): RuleProblem[] {
-  const sagemaker = (merged as { sagemaker?: { instance?: { type?: unknown } } } | null)?.sagemaker;
-  const type = sagemaker?.instance?.type;
-  return typeof type === 'string' ? instanceTypeProblems(type) : [];
+/**
+ * The rules whose sections are valid, for an environment whose settings failed the schema elsewhere (or the base
+ * settings of a file without environments, `env` undefined: then the name-length rule, which needs one, is skipped).
+ * The instance type is read on its own, since a bad count must not hide a typo in the type.
+ */
+export function checkFieldRules(merged: unknown, env?: string): RuleProblem[] {
+  const value = (typeof merged === 'object' && merged !== null ? merged : {}) as Record<string, unknown>;
+  const sections: Partial<Record<keyof ResolvedEnvironment, unknown>> = {};
+  for (const [key, schema] of Object.entries(resolvedEnvironmentSchema.shape)) {
+    const result = schema.safeParse(value[key]);
+    if (result.success) sections[key as keyof ResolvedEnvironment] = result.data;
+  }
+  const partial = sections as ResolvedEnvironment;
+  const problems = RULES.flatMap(([rule, needs]) =>
+    (env === undefined && rule === names) || !needs.every((key) => key in sections)
+      ? []
+      : rule(partial, env ?? ''),
+  );
+  const type = (value.sagemaker as { instance?: { type?: unknown } } | undefined)?.instance?.type;
+  if (!('sagemaker' in sections) && typeof type === 'string') problems.push(...instanceTypeProblems(type));
+  return problems;
 }

@@ -10,6 +10,7 @@ import {
   parseDocument,
 } from 'yaml';
 import { type ConfigPath, dottedPath, type Problem } from './problems.js';
+import { errorOffset, yamlErrorMessage } from './yaml-errors.js';
 
 export interface Position {
   line: number;
@@ -167,11 +168,11 @@ export function readYaml(text: string, file: string): YamlSource {
   };
   const errorLines = new Set<number>();
   for (const error of doc.errors) {
-    const at = lines.linePos(error.pos[0]);
+    const at = lines.linePos(errorOffset(doc, error.code, error.message, error.pos[0]));
     // Later errors on the same line are usually echoes of the first.
     if (errorLines.has(at.line)) continue;
     errorLines.add(at.line);
-    const message = error.message.replace(/; please use YAML\.parseAllDocuments\(\)/, '');
+    const message = yamlErrorMessage(error.message);
     problemAt(ctx, at, '', `YAML syntax error: ${message}`);
   }
   for (const warning of doc.warnings) {

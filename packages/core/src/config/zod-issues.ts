@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConfigPath } from './problems.js';
+import { type ConfigPath, excerpt } from './problems.js';
 import { AWS_REGIONS } from './regions.js';
 import {
   allowedKeys,
@@ -51,6 +51,29 @@ function unknownKeyHint(path: ConfigPath, key: string, allowed: string[]): strin
   return didYouMean(key, allowed) ?? `allowed keys: ${allowed.join(', ')}`;
 }
 
+/**
+ * A block without its discriminator (`auth: { typex: jwt }`): its unknown keys are the likelier mistake. Each is
+ * reported at its own line; when one looks like the discriminator, the "missing type" problem is that typo.
+ */
+function misspelledKeys(union: z.ZodDiscriminatedUnion, path: ConfigPath, data: unknown): SchemaProblem[] {
+  const parentPath = path.slice(0, -1);
+  const block = valueAt(data, parentPath);
+  if (typeof block !== 'object' || block === null || Array.isArray(block)) return [];
+  const discriminator = union._zod.def.discriminator;
+  const allowed = [
+    ...new Set((union.options as z.ZodObject[]).flatMap((option) => Object.keys(option.shape))),
+  ];
+  const unknown = Object.keys(block).filter((key) => !allowed.includes(key));
+  if (!unknown.some((key) => didYouMean(key, [discriminator]))) return [];
+  return unknown.map((key) => ({
+    path: [...parentPath, key],
+    atKey: true,
+    missing: false,
+    message: `unknown key "${excerpt(key)}"`,
+    hint: didYouMean(key, allowed) ?? `allowed keys: ${allowed.join(', ')}`,
+  }));
+}
+
 /** Turns one zod issue into friendly problems: what was expected, what was written, and a hint where one helps. */
 export function describeIssue(issue: Issue, root: z.ZodType, data: unknown): SchemaProblem[] {
   const path = issue.path as ConfigPath;
@@ -64,7 +87,7 @@ export function describeIssue(issue: Issue, root: z.ZodType, data: unknown): Sch
         path: [...path, key],
         atKey: true,
         missing: false,
-        message: `unknown key "${key}"`,
+        message: `unknown key "${excerpt(key)}"`,
         hint: unknownKeyHint(path, key, allowed),
       }));
     }
@@ -117,6 +140,8 @@ export function describeIssue(issue: Issue, root: z.ZodType, data: unknown): Sch
       const union = parent ? unwrapSchema(parent) : undefined;
       if (issue.discriminator && union instanceof z.ZodDiscriminatedUnion) {
         const allowed = discriminatorValues(union);
+        const misspelled = value === undefined ? misspelledKeys(union, path, data) : [];
+        if (misspelled.length > 0) return misspelled;
         const hint = suggestionFor(value, allowed);
         const message =
           value === undefined
@@ -129,7 +154,9 @@ export function describeIssue(issue: Issue, root: z.ZodType, data: unknown): Sch
     case 'invalid_key': {
       const inner = issue.issues[0];
       const phrase = inner && !inner.message.startsWith('Invalid') ? inner.message : 'a valid key';
-      return [{ ...base, atKey: true, message: `expected ${phrase}, got key "${String(path.at(-1))}"` }];
+      return [
+        { ...base, atKey: true, message: `expected ${phrase}, got key "${excerpt(String(path.at(-1)))}"` },
+      ];
     }
     default:
       return [{ ...base, message: issue.message }];

@@ -6,7 +6,7 @@ import type { IoHost } from '../io/io-host.js';
 
 /** Loads release.yaml and returns one environment, printing the loader's warnings. */
 export async function loadEnvironment(file: string, env: string, host: IoHost): Promise<ResolvedConfig> {
-  const { environments, warnings } = await loadRelease(file, { env });
+  const { environments, warnings } = await loadRelease(file, { env, placeholders: 'error' });
   for (const warning of warnings) {
     host.notify({ level: 'warn', message: formatProblem(warning), code: 'CONFIG_WARNING', data: warning });
   }

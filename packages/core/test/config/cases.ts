@@ -307,4 +307,63 @@ export const MALFORMED: MalformedCase[] = [
     text: `${withLines({})}---\nname: other\n`,
     errors: ['21:1 : YAML syntax error: Source contains multiple documents'],
   },
+  {
+    name: 'unclosed quote with no later quote in the file: reported where the quoted value starts',
+    text: withLines({ 3: 'region: "eu-central-1' }),
+    errors: ['3:9 : YAML syntax error: the quoted value starting here has no closing "'],
+  },
+  {
+    name: 'implausible instance type: an error naming the nearest known type',
+    text: withLines({ 6: '  instance: { type: ml.zz.huge, count: 2 }' }),
+    errors: [
+      '6:21 sagemaker.instance.type: unknown instance type "ml.zz.huge" (not a SageMaker instance type; the nearest known is ml.t2.large)',
+    ],
+  },
+  {
+    name: 'misspelled discriminator key: reported at its own line',
+    text: withLines({
+      13: '  apigee: { organization: my-org, environment: prod, auth: { typex: oauth } }',
+    }),
+    errors: ['13:62 api.apigee.auth.typex: unknown key "typex" (did you mean type?)'],
+  },
+  {
+    name: 'a file with only a name: every missing key at once',
+    text: 'name: x\n',
+    errors: [
+      '1:1 environments: missing required key "environments", expected a mapping (Environment overlays by name, such as dev, qa, staging and prod)',
+      '1:1 image: missing required key "image", expected a mapping (The container image SageMaker runs)',
+      '1:1 model: missing required key "model", expected a mapping (The model and how it is served)',
+      '1:1 region: missing required key "region", expected an AWS region such as eu-central-1 (AWS region)',
+      '1:1 sagemaker: missing required key "sagemaker", expected a mapping (The SageMaker real-time endpoint)',
+    ],
+  },
+  {
+    name: 'no environments: the base is still checked in full (missing keys, a typo in the type, a bad count)',
+    text: withLines({
+      2: '',
+      4: '',
+      6: '  instance: { type: ml.m5.xlarg, count: 0 }',
+      15: '',
+      16: '',
+      17: '',
+      18: '',
+      19: '',
+      20: '',
+    }),
+    errors: [
+      '1:1 environments: missing required key "environments", expected a mapping (Environment overlays by name, such as dev, qa, staging and prod)',
+      '1:1 image: missing required key "image", expected a mapping (The container image SageMaker runs)',
+      '1:1 model: missing required key "model", expected a mapping (The model and how it is served)',
+      '4:21 sagemaker.instance.type: unknown instance type "ml.m5.xlarg" (did you mean ml.m5.xlarge?)',
+      '4:41 sagemaker.instance.count: expected a whole number from 1 to 100, got 0',
+    ],
+  },
+  {
+    name: 'a missing section does not hide a cross-field rule in another',
+    text: withLines({ 4: '', 8: '  autoscaling: { enabled: true, minInstances: 5, maxInstances: 4 }' }),
+    errors: [
+      '1:1 image: missing required key "image", expected a mapping (The container image SageMaker runs)',
+      '7:47 sagemaker.autoscaling.minInstances: minInstances (5) must not exceed maxInstances (4)',
+    ],
+  },
 ];

@@ -137,7 +137,7 @@ describe('warnings', () => {
     );
     expect(environments).toHaveLength(2);
     expect(warnings.map(formatProblem)).toEqual([
-      'release.yaml:6:21 sagemaker.instance.type: no price known for ml.p4d.24xlarge; mlship cannot estimate its cost (check that SageMaker offers it for real-time inference in your region)',
+      'release.yaml:6:21 sagemaker.instance.type: no price known for ml.p4d.24xlarge; mlship cannot estimate its cost (the nearest type mlship knows is ml.m5.24xlarge; check that SageMaker offers ml.p4d.24xlarge for real-time inference in your region)',
     ]);
   });
 
@@ -188,11 +188,20 @@ describe('loadRelease', () => {
     );
   });
 
-  it('turns a missing file into CONFIG_NOT_FOUND with a hint to run init', async () => {
-    const error = await caught(loadRelease(join(tmpdir(), 'no-such-dir-mlship', 'release.yaml')));
-    expect(error.code).toBe('CONFIG_NOT_FOUND');
-    expect(error.hint).toContain('mlship init');
-    expect(error.exitCode).toBe(2);
+  it('turns a missing file into CONFIG_NOT_FOUND with a hint that fits how it was named', async () => {
+    const passed = await caught(loadRelease(join(tmpdir(), 'no-such-dir-mlship', 'release.yaml')));
+    expect(passed.code).toBe('CONFIG_NOT_FOUND');
+    expect(passed.hint).toContain('check the path given to --file');
+    expect(passed.hint).not.toContain('or pass --file');
+    expect(passed.exitCode).toBe(2);
+    const cwd = process.cwd();
+    process.chdir(tmpdir());
+    try {
+      const byDefault = await caught(loadRelease('release.yaml'));
+      expect(byDefault.hint).toContain('pass --file <path>, or create one with `mlship init`');
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it('turns a directory into CONFIG_UNREADABLE', async () => {

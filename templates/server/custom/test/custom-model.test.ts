@@ -36,8 +36,14 @@ describe('custom predict()', () => {
     expect(short.statusCode).toBe(400);
     expect(short.json()).toMatchObject({
       code: 'VALIDATION_FAILED',
-      message: expect.stringContaining('body.instances.0'),
+      message: 'body.instances.0 has 3 items; expected at least 4',
     });
+    const long = await app.inject(post('/predict', { instances: [[5.1, 3.5, 1.4, 0.2, 9]] }));
+    expect(long.json().message).toBe('body.instances.0 has 5 items; expected at most 4');
+    const extra = await app.inject(post('/predict', { instances: [[5.1, 3.5, 1.4, 0.2]], model: 'v2' }));
+    expect(extra.json().message).toBe(
+      'body has an unknown property "model": send only "instances" (a list of examples) or "inputs" (named tensors)',
+    );
     const text = await app.inject(post('/predict', { instances: [[5.1, 'x', 1.4, 0.2]] }));
     expect(text.json().message).toContain('must be number');
   });

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { validationMessage } from './validation-message.js';
 
 /** An error meant for the client: its status, code and message are sent as they are. */
 export class HttpError extends Error {
@@ -25,7 +26,7 @@ export interface ErrorBody {
 /** Every error leaves as `{ statusCode, code, message, requestId }`, never with a stack trace. */
 export function registerErrorHandling(app: FastifyInstance, limits: { bodyLimitBytes: number }): void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
-    const { statusCode, code, message } = describe(error, limits);
+    const { statusCode, code, message } = describe(error, limits, request.body);
     if (error instanceof HttpError) reply.headers(error.headers);
     if (code === 'PAYLOAD_TOO_LARGE') discardBody(request, reply, limits.bodyLimitBytes);
     if (statusCode >= 500) request.log.error({ err: error }, 'request failed');
@@ -67,11 +68,11 @@ function discardBody(request: FastifyRequest, reply: FastifyReply, limit: number
   }
 }
 
-function describe(error: FastifyError | HttpError, limits: { bodyLimitBytes: number }) {
+function describe(error: FastifyError | HttpError, limits: { bodyLimitBytes: number }, body: unknown) {
   if (error instanceof HttpError) return error;
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
-    return { statusCode: 400, code: 'VALIDATION_FAILED', message: validationMessage(fastifyError) };
+    return { statusCode: 400, code: 'VALIDATION_FAILED', message: validationMessage(fastifyError, body) };
   }
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -111,21 +112,4 @@ function describe(error: FastifyError | HttpError, limits: { bodyLimitBytes: num
     code: 'INTERNAL_ERROR',
     message: 'internal error; the server log has the details',
   };
-}
-
-function validationMessage(error: FastifyError): string {
-  const first = error.validation?.[0];
-  if (!first) return error.message;
-  const where = `${error.validationContext ?? 'body'}${first.instancePath.replaceAll('/', '.')}`;
-  if (first.instancePath === '' && (first.keyword === 'minProperties' || first.keyword === 'maxProperties')) {
-    return 'body must hold exactly one of "instances" (a list of examples) or "inputs" (named tensors)';
-  }
-  if (first.keyword === 'minItems') return `${where} is empty: send at least one item`;
-  if (first.keyword === 'maxItems') {
-    return `${where} holds too many items: at most ${String(first.params.limit)} are accepted`;
-  }
-  if (first.keyword === 'additionalProperties') {
-    return `${where} has an unknown property ${JSON.stringify(first.params.additionalProperty)}`;
-  }
-  return `${where} ${first.message ?? 'is invalid'}`;
 }
