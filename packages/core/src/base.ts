@@ -23,4 +23,11 @@ export { AWS_REGIONS, partitionOf } from './config/regions.js';
 export { closest, didYouMean } from './config/suggest.js';
 export { formatElapsed } from './deploy/poll.js';
 export { TARGETS, type TargetEntry } from './deploy/targets.js';
-export { type ErrorKind, isMlshipError, MlshipError, type MlshipErrorOptions, userError } from './errors.js';
+export {
+  type ErrorKind,
+  isMlshipError,
+  MlshipError,
+  type MlshipErrorOptions,
+  userError,
+  withHint,
+} from './errors.js';

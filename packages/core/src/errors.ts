@@ -39,3 +39,13 @@ export function userError(code: string, message: string, hint?: string): MlshipE
 export function deployError(code: string, message: string, hint?: string): MlshipError {
   return new MlshipError(code, message, { kind: 'deploy', ...(hint === undefined ? {} : { hint }) });
 }
+
+/** The same error (code, kind, cause, details) with another hint. */
+export function withHint(error: MlshipError, hint: string): MlshipError {
+  return new MlshipError(error.code, error.message, {
+    hint,
+    kind: error.kind,
+    cause: error.cause,
+    details: error.details,
+  });
+}

@@ -1,4 +1,4 @@
-import { MlshipError } from '@mlship/core/base';
+import { MlshipError, withHint } from '@mlship/core/base';
 import {
   ANSWER_FLAGS,
   completeAnswers,
@@ -99,10 +99,10 @@ function keepTyped<T>(complete: () => T, filled: PartialAnswers, ctx: DefaultsCo
     return complete();
   } catch (error) {
     if (!(error instanceof MlshipError)) throw error;
-    throw new MlshipError(error.code, error.message, {
-      hint: `Your answers, as one command to fix and run again:\n  ${partialCommand(filled, ctx)}`,
-      details: error.details,
-    });
+    throw withHint(
+      error,
+      `Your answers, as one command to fix and run again:\n  ${partialCommand(filled, ctx)}`,
+    );
   }
 }
 

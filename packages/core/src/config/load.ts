@@ -186,7 +186,9 @@ export async function loadRelease(file: string, options: LoadOptions = {}): Prom
   try {
     const info = await stat(file);
     if (info.isDirectory()) {
-      throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      const directory: NodeJS.ErrnoException = new Error('is a directory');
+      directory.code = 'EISDIR';
+      throw directory;
     }
     checkSize(file, info.size);
     bytes = await readFile(file);

@@ -26,7 +26,7 @@ const PLACEHOLDER_ROLE = new RegExp(
 
 const placeholder = (path: string[], what: string, hint: string): RuleProblem => ({
   ...warning(path, `${what} is the placeholder mlship init wrote; deploy refuses it`, hint),
-  code: PLACEHOLDER_CODE,
+  code: 'CONFIG_PLACEHOLDER',
 });
 
 /** Placeholders left in the merged settings of one environment. */
@@ -76,7 +76,7 @@ export function assertNoPlaceholders(problems: readonly Problem[]): void {
   if (found.length === 0) return;
   const lines = found.map((problem) => `  ${formatProblem(problem)}`);
   throw new MlshipError(
-    PLACEHOLDER_CODE,
+    'CONFIG_PLACEHOLDER',
     `${found[0]?.file} still holds placeholders from mlship init; nothing was deployed:\n${lines.join('\n')}`,
     { hint: 'replace them with your real values, then deploy again', details: found },
   );
