@@ -8,7 +8,7 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   // Bundled: one file loads in half the time of their many modules (CLI start-up, bench/cli.ts).
-  noExternal: ['zod', 'yaml'],
+  noExternal: ['zod', 'yaml', 'import-meta-resolve'],
   minifyWhitespace: true,
   minifySyntax: true,
   // yaml is CommonJS and requires node built-ins; give the bundle a require.

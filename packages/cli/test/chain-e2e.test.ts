@@ -172,7 +172,7 @@ describe('the whole chain through the built CLI (init → validate → deploy �
       '--apigee-org',
       'acme-org',
       '--jwks-uri',
-      'https://auth.example.com/.well-known/jwks.json',
+      'https://auth.acme.test/.well-known/jwks.json',
       '--role-arn',
       'arn:aws:iam::123456789012:role/sm-exec',
       '--cache',
@@ -287,7 +287,7 @@ describe('the whole chain through the built CLI (init → validate → deploy �
 
   it('staging: the Lambda hands its Function URL and origin secret to Apigee; a re-run changes nothing', async () => {
     const deploy = await json('deploy', '--env', 'staging');
-    expect(deploy.code).toBe(0);
+    expect(deploy.code, deploy.stderr).toBe(0);
     rememberSecrets();
     const fn = aws.lambda.functions.get('demo-staging-proxy');
     const secret = fn?.latest.Environment?.Variables.ORIGIN_SECRET;

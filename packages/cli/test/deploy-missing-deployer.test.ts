@@ -51,7 +51,10 @@ function mlship(args: string[], cwd: string) {
 
 describe('no partial deploys', () => {
   it('a fresh init project (front: apigateway) without the API Gateway deployer exits 2 before any AWS call', () => {
-    const init = mlship(['init', 'demo', '--yes', '--no-git'], dir.path);
+    const init = mlship(
+      ['init', 'demo', '--yes', '--no-git', '--role-arn', 'arn:aws:iam::123456789012:role/sm-exec'],
+      dir.path,
+    );
     expect(init.code).toBe(0);
     const project = join(dir.path, 'demo');
     expect(readFileSync(join(project, 'release.yaml'), 'utf8')).toMatch(/front: apigateway/);

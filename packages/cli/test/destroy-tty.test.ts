@@ -54,11 +54,12 @@ afterAll(async () => {
 describe('in a terminal', () => {
   it('deploy asks before applying and spins while waiting; destroy asks and "no" keeps everything', async () => {
     const deployed = await inTerminal(
-      ['deploy', '--env', 'dev', '--image-tag', 'v1'],
-      'Apply 3 change(s) to dev?',
+      // The preflight has its own tests; this one is about who is asked.
+      ['deploy', '--env', 'dev', '--image-tag', 'v1', '--skip-preflight'],
+      'Apply 7 change(s) to dev?',
       'y\r',
     );
-    expect(deployed.code).toBe(0);
+    expect(deployed.code, deployed.output).toBe(0);
     expect(deployed.output).toContain('✔ Creating endpoint iris-dev: InService');
     expect(aws.sagemaker.endpoints.has('iris-dev')).toBe(true);
 
@@ -88,12 +89,12 @@ describe('the question follows the person, not stdout', () => {
     aws.ecr.putImage('iris', 'v2');
     const out = join(dir.path, 'deploy.json');
     const deployed = await inTerminal(
-      ['deploy', '--env', 'dev', '--image-tag', 'v2', '--json'],
+      ['deploy', '--env', 'dev', '--image-tag', 'v2', '--json', '--skip-preflight'],
       'change(s) to dev?',
       'y\r',
       out,
     );
-    expect(deployed.code).toBe(0);
+    expect(deployed.code, deployed.output).toBe(0);
     expect(deployed.output).toMatch(/Apply \d+ change\(s\) to dev\?/);
     expect(JSON.parse(await readFile(out, 'utf8'))).toMatchObject({ env: 'dev', changed: true });
 

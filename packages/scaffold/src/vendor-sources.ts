@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { MlshipError } from '@mlship/core';
+import { MlshipError } from '@mlship/core/base';
 import { sourceCheckout } from './templates-dir.js';
 import { type Manifest, type MlshipSource, type PackedPackage, packageClosure } from './vendor.js';
 import { PackCache } from './vendor-cache.js';

@@ -1,4 +1,10 @@
-import { formatProblem, loadRelease, renderResolvedText, resolvedJson } from '@mlship/core/config';
+import {
+  formatProblem,
+  loadRelease,
+  missingDeployerWarnings,
+  renderResolvedText,
+  resolvedJson,
+} from '@mlship/core/config';
 import type { ValidateFlags } from './validate.define.js';
 
 export interface CommandOutput {
@@ -32,11 +38,17 @@ export async function runValidate(
     ...resolved,
     config: maskUrlPasswords(resolved.config),
   }));
-  for (const warning of warnings) output.stderr.write(`Warning: ${formatProblem(warning)}\n`);
-  // Deployers resolve from the project first, then from the CLI (this module). The engine loads only here.
-  const { missingDeployerWarnings } = await import('@mlship/core');
+  // With --json, stderr carries one JSON object per line, as every other command's log does.
+  const warn = (message: string, code: string, data?: unknown) =>
+    output.stderr.write(
+      flags.json
+        ? `${JSON.stringify({ level: 'warn', code, message, ...(data === undefined ? {} : { data }) })}\n`
+        : `Warning: ${message}\n`,
+    );
+  for (const warning of warnings) warn(formatProblem(warning), warning.code ?? 'CONFIG_WARNING', warning);
+  // Deployers resolve from the project first, then from the CLI (this module).
   for (const line of missingDeployerWarnings(loaded.environments, import.meta.url)) {
-    output.stderr.write(`Warning: ${line}\n`);
+    warn(line, 'DEPLOYER_MISSING');
   }
   if (flags.json) {
     output.stdout.write(`${JSON.stringify(resolvedJson(environments, warnings), null, 2)}\n`);

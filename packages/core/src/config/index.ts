@@ -1,3 +1,4 @@
+export { missingDeployerWarnings } from '../deploy/deployer-loader.js';
 export { environmentOverlaySchema, type ReleaseDocument, releaseDocumentSchema } from './document-schema.js';
 export { ENDPOINT_ALARM_METRICS, guardAlarms } from './guard-alarms.js';
 export {

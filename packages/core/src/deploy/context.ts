@@ -14,6 +14,8 @@ export interface EngineOptions {
   file: string;
   env: string;
   host: IoHost;
+  /** Placeholders init wrote are an error (deploy) or a warning (the other commands). */
+  placeholders?: 'warn' | 'error';
   /** Skip loading release.yaml and use this environment (tests, programmatic callers). */
   resolved?: ResolvedConfig;
   /** How deployer packages the project does not have are imported; the CLI passes `(s) => import(s)`. */
@@ -41,7 +43,9 @@ export interface Engine {
 }
 
 export async function prepareEngine(options: EngineOptions): Promise<Engine> {
-  const resolved = options.resolved ?? (await loadEnvironment(options.file, options.env, options.host));
+  const resolved =
+    options.resolved ??
+    (await loadEnvironment(options.file, options.env, options.host, options.placeholders));
   const targets = await loadTargets({
     env: resolved.env,
     config: resolved.config,

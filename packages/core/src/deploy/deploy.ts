@@ -50,7 +50,7 @@ export interface DeployResult {
 /** Plans every target, prints the plan, and (unless dry-run) applies it in order, each target feeding the next. */
 export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const { host } = options;
-  const engine = await prepareEngine(options);
+  const engine = await prepareEngine({ ...options, placeholders: 'error' });
   const env = engine.resolved.env;
 
   const plans: DeployPlan[] = [];

@@ -4,9 +4,17 @@ import type { ResolvedConfig } from '../config/schema.js';
 import { userError } from '../errors.js';
 import type { IoHost } from '../io/io-host.js';
 
-/** Loads release.yaml and returns one environment, printing the loader's warnings. */
-export async function loadEnvironment(file: string, env: string, host: IoHost): Promise<ResolvedConfig> {
-  const { environments, warnings } = await loadRelease(file, { env, placeholders: 'error' });
+/**
+ * Loads release.yaml and returns one environment, printing the loader's warnings. Placeholders left by init are
+ * warnings, or an error where a command would send them to AWS (`deploy`).
+ */
+export async function loadEnvironment(
+  file: string,
+  env: string,
+  host: IoHost,
+  placeholders: 'warn' | 'error' = 'warn',
+): Promise<ResolvedConfig> {
+  const { environments, warnings } = await loadRelease(file, { env, placeholders });
   for (const warning of warnings) {
     host.notify({ level: 'warn', message: formatProblem(warning), code: 'CONFIG_WARNING', data: warning });
   }
