@@ -41,15 +41,18 @@ export async function rollback(options: RollbackOptions): Promise<RollbackReport
   const reports: RollbackReport[] = [];
   const nothing: MlshipError[] = [];
   const known = { ...engine.lastOutputs };
-  const moved = () => reports.filter((report) => report.from !== report.to);
+  const stayed = new Set<string>();
+  const moved = () => reports.filter((report) => !stayed.has(report.target) && report.from !== report.to);
   const record = () =>
     writeOutputs(
       file,
       env,
       Object.fromEntries(moved().map((report) => [report.target, known[report.target]])),
     );
-  const stay = (target: string, version: string | undefined) =>
+  const stay = (target: string, version: string | undefined) => {
+    stayed.add(target);
     reports.push({ target, from: version, to: version ?? '', outputs: {} });
+  };
 
   for (const [index, { entry, deployer }] of engine.targets.entries()) {
     const rollbackTo = deployer.rollback?.bind(deployer);
@@ -114,7 +117,7 @@ export async function rollback(options: RollbackOptions): Promise<RollbackReport
     { env, targets: reports, ...(back ? { restored: back.to } : {}) },
     reports
       .map((report) =>
-        report.from !== report.to
+        !stayed.has(report.target) && report.from !== report.to
           ? `${report.target}: rolled back ${report.from ?? '(none)'} → ${report.to}`
           : report.to
             ? `${report.target}: unchanged (already at ${report.to})`
