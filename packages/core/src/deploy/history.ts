@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Outputs } from './contract.js';
 import { writeJsonAtomically } from './outputs-file.js';
-import type { TargetEntry } from './targets.js';
+import { TARGETS, type TargetEntry } from './targets.js';
 
 /** One deploy (or rollback) that changed the environment: the version each target served after it. */
 export interface HistoryEntry {
@@ -53,13 +53,13 @@ function isEntry(value: unknown): value is HistoryEntry {
   return typeof entry?.seq === 'number' && typeof entry.versions === 'object' && entry.versions !== null;
 }
 
-/** The version identity of every target that has one in its outputs. */
+/** The version identity of every target that has one in its outputs (a target entry without `versionKey` uses the built-in one of its name). */
 export function versionsOf(
   targets: readonly TargetEntry[],
   outputs: Record<string, Outputs>,
 ): Record<string, string> {
   const versions: Record<string, string> = {};
-  for (const { name, versionKey } of targets) {
+  for (const { name, versionKey = TARGETS.find((t) => t.name === name)?.versionKey } of targets) {
     const value = versionKey ? outputs[name]?.[versionKey] : undefined;
     if ((typeof value === 'string' && value) || typeof value === 'number') versions[name] = String(value);
   }

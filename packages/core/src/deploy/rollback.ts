@@ -58,7 +58,10 @@ export async function rollback(options: RollbackOptions): Promise<RollbackReport
     const rollbackTo = deployer.rollback?.bind(deployer);
     if (!rollbackTo) continue;
     let to = options.to;
-    if (back) {
+    // A target the history holds no version of follows the targets before it: it goes back when one of them did.
+    const follows =
+      back !== undefined && !(entry.name in back.from.versions) && !(entry.name in back.to.versions);
+    if (back && !(follows && moved().length > 0)) {
       const now = back.from.versions[entry.name];
       const then = back.to.versions[entry.name];
       if (then === undefined || then === now) {
@@ -73,7 +76,7 @@ export async function rollback(options: RollbackOptions): Promise<RollbackReport
       known[entry.name] = { ...known[entry.name], ...report.outputs };
       reports.push(report);
     } catch (error) {
-      if (!back && error instanceof MlshipError && NOTHING_TO_ROLL_BACK.has(error.code)) {
+      if ((!back || follows) && error instanceof MlshipError && NOTHING_TO_ROLL_BACK.has(error.code)) {
         options.host.notify({ level: 'info', code: error.code, message: `${entry.name}: ${error.message}` });
         nothing.push(error);
         stay(entry.name, current[entry.name]);

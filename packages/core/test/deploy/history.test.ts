@@ -54,7 +54,7 @@ function versioned(name: string, state: Versioned, log: string[]): Deployer<stri
   };
 }
 
-async function setup() {
+async function setup(cRollsBack = false) {
   const dir = await mkdtemp(join(tmpdir(), 'mlship-history-'));
   const resolved: ResolvedConfig = {
     env: 'dev',
@@ -82,7 +82,7 @@ async function setup() {
   const importer = async (specifier: string) => {
     const name = specifier.slice('pkg-'.length);
     const deployer = versioned(name, states[name]!, log);
-    if (name === 'c') delete deployer.rollback;
+    if (name === 'c' && !cRollsBack) delete deployer.rollback;
     return { deployer };
   };
   let host = new RecordingIoHost();
@@ -166,6 +166,19 @@ describe('rollback from the deploy history', () => {
       kind: 'deploy',
       versions: { a: 'a1', b: 'b1' },
     });
+  });
+
+  it('a target with a rollback but no version in the history follows: called only when a target before it moved', async () => {
+    const t = await setup(true);
+    await t.release({});
+    await t.release({ a: 'a2', c: 'c2' });
+    await t.release({ c: 'c3' });
+    await expect(t.back()).rejects.toMatchObject({ code: 'ROLLBACK_NOTHING' });
+    expect(t.log).toEqual([]);
+    await t.release({ a: 'a3' });
+    // c answers that it has nothing to go back to: reported unchanged, a's rollback stands.
+    expect(await t.back()).toBe('a: rolled back a3 → a2\nb: unchanged (already at b1)\nc: unchanged');
+    expect(t.log.at(-1)).toBe('c to=(none) upstream={"a":{"v":"a2"},"b":{"v":"b1"}}');
   });
 });
 
