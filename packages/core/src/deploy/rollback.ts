@@ -76,7 +76,11 @@ export async function rollback(options: RollbackOptions): Promise<RollbackReport
       known[entry.name] = { ...known[entry.name], ...report.outputs };
       reports.push(report);
     } catch (error) {
-      if ((!back || follows) && error instanceof MlshipError && NOTHING_TO_ROLL_BACK.has(error.code)) {
+      if (
+        error instanceof MlshipError &&
+        // Already at the version asked for: a rollback that failed part way, run again.
+        (error.code === 'ALREADY_CURRENT' || ((!back || follows) && NOTHING_TO_ROLL_BACK.has(error.code)))
+      ) {
         options.host.notify({ level: 'info', code: error.code, message: `${entry.name}: ${error.message}` });
         nothing.push(error);
         stay(entry.name, current[entry.name]);

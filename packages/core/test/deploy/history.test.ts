@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type Deployer,
   deploy,
+  deployError,
   manualClock,
   RecordingIoHost,
   type ResolvedConfig,
@@ -17,6 +18,7 @@ import {
 interface Versioned {
   serving?: string;
   desired: string;
+  failNextRollback?: boolean;
 }
 
 /** A target that serves one version; rollback returns to `to` (none given: nothing to roll back). */
@@ -47,6 +49,11 @@ function versioned(name: string, state: Versioned, log: string[]): Deployer<stri
     rollback: async (ctx, to) => {
       log.push(`${name} to=${to ?? '(none)'} upstream=${JSON.stringify(ctx.upstream)}`);
       if (!to) throw userError('NO_PREVIOUS_VERSION', `${name} has nothing earlier.`);
+      if (to === state.serving) throw userError('ALREADY_CURRENT', `${name} already serves ${to}.`);
+      if (state.failNextRollback) {
+        state.failNextRollback = false;
+        throw deployError('FAKE_FAILED', `${name} did not roll back.`);
+      }
       const from = state.serving;
       state.serving = to;
       return { target: name, from, to, outputs: { v: to } };
@@ -179,6 +186,20 @@ describe('rollback from the deploy history', () => {
     // c answers that it has nothing to go back to: reported unchanged, a's rollback stands.
     expect(await t.back()).toBe('a: rolled back a3 → a2\nb: unchanged (already at b1)\nc: unchanged');
     expect(t.log.at(-1)).toBe('c to=(none) upstream={"a":{"v":"a2"},"b":{"v":"b1"}}');
+  });
+
+  it('a rollback that failed part way can be run again: the target already back is reported unchanged', async () => {
+    const t = await setup();
+    await t.release({});
+    await t.release({ a: 'a2', b: 'b2' });
+    t.states.b!.failNextRollback = true;
+    await expect(t.back()).rejects.toMatchObject({ code: 'FAKE_FAILED' });
+    expect(t.states.a!.serving).toBe('a1');
+    expect(await t.back()).toBe('a: unchanged (already at a1)\nb: rolled back b2 → b1');
+    expect((await t.file('history')).entries.at(-1)).toMatchObject({
+      kind: 'rollback',
+      versions: { a: 'a1', b: 'b1' },
+    });
   });
 });
 
