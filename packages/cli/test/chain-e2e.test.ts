@@ -253,7 +253,7 @@ describe('the whole chain through the built CLI (init → validate → deploy �
     expect(aws.runtime.invocations('demo-dev')).toHaveLength(1);
   });
 
-  it('dev: status, rollback (SageMaker back one config, the proxy stays) and destroy', async () => {
+  it('dev: status, rollback (one deploy at a time: the TTL, then the instance count; the throttle has no version) and destroy', async () => {
     const status = await json('status', '--env', 'dev');
     expect(status.code).toBe(0);
     expect((status.data.targets as Array<{ target: string }>).map((t) => t.target)).toEqual([
@@ -262,11 +262,41 @@ describe('the whole chain through the built CLI (init → validate → deploy �
       'apigateway',
       'monitoring',
     ]);
+    const before = (await outputsFile('dev')).targets;
 
+    // The last deploy changed only the cache TTL: only the Lambda alias goes back.
+    aws.calls.length = 0;
     const back = await mlship('rollback', '--env', 'dev');
     expect(back.code).toBe(0);
-    expect(back.stdout).toMatch(/^sagemaker: rolled back demo-dev-\w+ → demo-dev-\w+$/m);
-    expect(back.stdout).toMatch(/^lambda: unchanged \(already at \d+\)$/m);
+    expect(back.stdout).toContain(`sagemaker: unchanged (already at ${before.sagemaker.endpointConfigName})`);
+    const lambda = /^lambda: rolled back (\d+) → (\d+)$/m.exec(back.stdout);
+    expect(lambda?.[1]).toBe(before.lambda.version);
+    expect(mutating()).toEqual(['lambda:UpdateAlias']);
+    expect((await outputsFile('dev')).targets.lambda.version).toBe(lambda?.[2]);
+
+    // Again: the deploy before changed only the instance count, so SageMaker goes back and the Lambda stays.
+    const again = await mlship('rollback', '--env', 'dev');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^sagemaker: rolled back demo-dev-\w+ → demo-dev-\w+$/m);
+    expect(again.stdout).toContain(`lambda: unchanged (already at ${lambda?.[2]})`);
+    expect((await outputsFile('dev')).targets.sagemaker.endpointConfigName).not.toBe(
+      before.sagemaker.endpointConfigName,
+    );
+
+    // The deploy before that changed only API Gateway's throttle, which has no version to return to.
+    const nothing = await mlship('rollback', '--env', 'dev');
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain('ROLLBACK_NOTHING');
+    const history = await readFile(join(project, '.mlship', 'dev.history.json'), 'utf8');
+    expect(JSON.parse(history).entries.map((e: { kind: string }) => e.kind)).toEqual([
+      'deploy',
+      'deploy',
+      'deploy',
+      'deploy',
+      'rollback',
+      'rollback',
+    ]);
+    for (const secret of secrets) expect(history).not.toContain(secret);
     expect(Object.keys((await outputsFile('dev')).targets)).toEqual([
       'sagemaker',
       'lambda',

@@ -19,7 +19,7 @@ export {
   type RollbackReport,
   type StatusReport,
 } from './deploy/contract.js';
-export { type DestroyOptions, destroy, type RollbackOptions, rollback, status } from './deploy/day2.js';
+export { type DestroyOptions, destroy, status } from './deploy/day2.js';
 export {
   type DeployOptions,
   type DeployResult,
@@ -36,6 +36,7 @@ export {
   type ModuleImporter,
   missingDeployerWarnings,
 } from './deploy/deployer-loader.js';
+export { type HistoryEntry, historyPath, readHistory } from './deploy/history.js';
 export { loadEnvironment } from './deploy/load-environment.js';
 export { outputsPath, readOutputs } from './deploy/outputs-file.js';
 export {
@@ -55,6 +56,7 @@ export {
   quotaShortfallFromMessage,
 } from './deploy/quota-message.js';
 export { renderPlan, type TargetSummary } from './deploy/render-plan.js';
+export { type RollbackOptions, rollback } from './deploy/rollback.js';
 export { enabledTargets, TARGETS, type TargetEntry } from './deploy/targets.js';
 export {
   deployError,

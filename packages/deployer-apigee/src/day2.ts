@@ -51,6 +51,14 @@ export async function rollback(ctx: DeployContext, to?: string): Promise<Rollbac
   const deployed = await readDeployed(api, names);
   const revisions = (await readRevisions(api, names)).map((r) => r.revision);
   const current = servingRevision({ deployed });
+  if (to !== undefined && !/^\d+$/.test(to)) {
+    // `mlship rollback --to` names a SageMaker endpoint config: the proxy does not move with it.
+    throw userError(
+      'APIGEE_ROLLBACK_NO_REVISION',
+      `${to} is not a revision of API proxy ${names.proxy}; it stays at revision ${current ?? '(none)'}.`,
+      'Pass --to <revision> (a number) to roll the proxy back on its own.',
+    );
+  }
   const target =
     to !== undefined && /^\d+$/.test(to)
       ? Number(to)

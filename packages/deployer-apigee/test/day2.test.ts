@@ -39,6 +39,17 @@ describe('apigee day two', () => {
     expect(h.apigee.org().deploymentsOf(APIGEE_ENV, 'iris-staging')).toMatchObject([{ revision: 2 }]);
   });
 
+  it('rollback --to an endpoint config (not a revision) leaves the proxy where it is', async () => {
+    await twoRevisions();
+    h.apigee.calls.length = 0;
+    const error = await engine(h, apigeeResolved(h.dir.path, { spikeArrest: { rate: '9ps' } }))
+      .rollback('iris-staging-1a2b3c4d')
+      .catch((e: unknown) => e);
+    expect(isMlshipError(error) && error.code).toBe('APIGEE_ROLLBACK_NO_REVISION');
+    expect(isMlshipError(error) && error.message).toContain('stays at revision 2');
+    expect(mutations(h)).toEqual([]);
+  });
+
   it('rollback with a single revision is a usage error (exit 2)', async () => {
     await engine(h, apigeeResolved(h.dir.path)).deploy();
     const error = await engine(h, apigeeResolved(h.dir.path))

@@ -92,7 +92,8 @@ export const APIGEE_CODES = {
   APIGEE_ROLLBACK_NO_REVISION: {
     kind: 'user',
     exit: 2,
-    meaning: 'There is no earlier (or no such) proxy revision to roll back to.',
+    meaning:
+      'There is no earlier (or no such) proxy revision to roll back to, or --to names something else (a SageMaker endpoint config); in `mlship rollback` of the whole chain the proxy is then reported unchanged.',
     fix: 'Pass --to <revision>; `mlship status` lists the kept revisions.',
   },
 } satisfies CodeTable;

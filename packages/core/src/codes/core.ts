@@ -39,6 +39,19 @@ export const CORE_CODES = {
     meaning: 'no target of this environment can roll back',
     fix: 'deploy the earlier version instead (mlship deploy --image-tag <tag>)',
   },
+  ROLLBACK_NOTHING: {
+    kind: 'user',
+    exit: 2,
+    meaning:
+      'the deploy history says the deploy before the last one left every target (SageMaker config, Lambda version, Apigee revision) where it is now, e.g. only API Gateway settings changed; nothing was changed',
+    fix: 'mlship status shows what serves; pass --to <endpoint-config> to pick a SageMaker config, or deploy the earlier release.yaml',
+  },
+  HISTORY_UNREADABLE: {
+    kind: 'notice',
+    meaning:
+      '.mlship/<env>.history.json is not valid JSON or has no `entries`; rollback ignores it and goes back target by target',
+    fix: 'delete the file or restore it from version control; the next deploy starts it again',
+  },
   OUTPUTS_NOT_WRITTEN: {
     kind: 'deploy',
     exit: 1,

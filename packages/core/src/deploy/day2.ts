@@ -1,7 +1,7 @@
-import { deployError, userError } from '../errors.js';
+import { userError } from '../errors.js';
 import { step } from './aws-errors.js';
 import { type EngineOptions, prepareEngine } from './context.js';
-import type { DestroyReport, RollbackReport, StatusReport } from './contract.js';
+import type { DestroyReport, StatusReport } from './contract.js';
 import { writeOutputs } from './outputs-file.js';
 
 /** Reports the deployed state of every target of an environment. */
@@ -14,60 +14,6 @@ export async function status(options: EngineOptions): Promise<StatusReport[]> {
   options.host.result(
     { env: engine.resolved.env, targets: reports },
     reports.map((report) => `${report.target}: ${report.summary}`).join('\n'),
-  );
-  return reports;
-}
-
-export interface RollbackOptions extends EngineOptions {
-  /** The endpoint config (or the target's version id) to return to; default: the previous one. */
-  to?: string;
-}
-
-/** Points every target that supports it back at an earlier version. */
-export async function rollback(options: RollbackOptions): Promise<RollbackReport[]> {
-  const engine = await prepareEngine(options);
-  const reports: RollbackReport[] = [];
-  const known = { ...engine.lastOutputs };
-  const record = () =>
-    writeOutputs(
-      engine.resolved.file,
-      engine.resolved.env,
-      Object.fromEntries(reports.map((report) => [report.target, known[report.target]])),
-    );
-  for (const [index, { entry, deployer }] of engine.targets.entries()) {
-    const rollbackTarget = deployer.rollback?.bind(deployer);
-    if (!rollbackTarget) continue;
-    const ctx = engine.context(engine.upstreamOf(index, known));
-    try {
-      const report = await step(entry.name, () => rollbackTarget(ctx, options.to));
-      known[entry.name] = { ...known[entry.name], ...report.outputs };
-      reports.push(report);
-    } catch (error) {
-      // The targets before this one did move: the outputs file and the person must know, not only the error.
-      const moved = reports.filter((report) => report.from !== report.to);
-      if (moved.length > 0) {
-        await record();
-        options.host.notify({
-          level: 'warn',
-          message: `Rolled back before ${entry.name} failed: ${moved.map((r) => `${r.target} ${r.from ?? '(none)'} → ${r.to}`).join(', ')}.`,
-          data: { rolledBack: moved },
-        });
-      }
-      throw error;
-    }
-  }
-  if (reports.length === 0)
-    throw deployError('ROLLBACK_UNSUPPORTED', 'No target of this environment supports rollback.');
-  await record();
-  options.host.result(
-    { env: engine.resolved.env, targets: reports },
-    reports
-      .map((report) =>
-        report.from === report.to
-          ? `${report.target}: unchanged (already at ${report.to})`
-          : `${report.target}: rolled back ${report.from ?? '(none)'} → ${report.to}`,
-      )
-      .join('\n'),
   );
   return reports;
 }

@@ -4,6 +4,7 @@ import { type EngineOptions, prepareEngine } from './context.js';
 import type { DeployContext, DeployPlan, Outputs } from './contract.js';
 import { hasChanges } from './contract.js';
 import type { LoadedTarget } from './deployer-loader.js';
+import { appendHistory, versionsOf } from './history.js';
 import { maskSecrets, writeOutputs } from './outputs-file.js';
 import {
   renderPlan,
@@ -112,6 +113,18 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     outputs[entry.name] = await step(entry.name, () => deployer.apply(plan, engine.context({ ...outputs })));
   }
   const outputsFile = await writeOutputs(engine.resolved.file, env, outputs);
+  if (changed) {
+    const imageTag = options.imageTag ?? tagOf(outputs.sagemaker?.imageUri);
+    await appendHistory(engine.resolved.file, env, {
+      at: new Date(engine.context({}).clock.now()).toISOString(),
+      kind: 'deploy',
+      ...(imageTag ? { imageTag } : {}),
+      versions: versionsOf(
+        engine.targets.map((t) => t.entry),
+        outputs,
+      ),
+    });
+  }
   const result: DeployResult = { env, dryRun: false, changed, plans, outputs, summary, outputsFile };
   const shown = (options.showSecrets ? outputs : maskSecrets(outputs)) as Record<string, Outputs>;
   host.result(
@@ -119,6 +132,13 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     renderOutputs(env, changed, summary, shown, outputsFile),
   );
   return result;
+}
+
+/** `…/iris:1a2b3c` → `1a2b3c` (a digest reference `…@sha256:…` has no tag). */
+function tagOf(imageUri: unknown): string | undefined {
+  if (typeof imageUri !== 'string' || imageUri.includes('@')) return undefined;
+  const tag = imageUri.slice(imageUri.lastIndexOf('/') + 1).split(':')[1];
+  return tag || undefined;
 }
 
 function renderOutputs(

@@ -77,16 +77,20 @@ export async function writeOutputs(
   env: string,
   outputs: Record<string, Outputs | undefined>,
 ): Promise<string> {
-  const path = outputsPath(releaseFile, env);
+  const merged: Record<string, Outputs> = { ...(await readOutputs(releaseFile, env)) };
+  for (const [target, values] of Object.entries(outputs)) {
+    if (values === undefined) delete merged[target];
+    else merged[target] = values;
+  }
+  return writeJsonAtomically(outputsPath(releaseFile, env), env, { env, targets: merged });
+}
+
+/** Writes `value` without secret-looking keys: a temporary file in the same directory, then a rename. */
+export async function writeJsonAtomically(path: string, env: string, value: unknown): Promise<string> {
   const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    const merged: Record<string, Outputs> = { ...(await readOutputs(releaseFile, env)) };
-    for (const [target, values] of Object.entries(outputs)) {
-      if (values === undefined) delete merged[target];
-      else merged[target] = values;
-    }
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(temp, `${JSON.stringify(withoutSecrets({ env, targets: merged }), null, 2)}\n`);
+    await writeFile(temp, `${JSON.stringify(withoutSecrets(value), null, 2)}\n`);
     await rename(temp, path);
   } catch (cause) {
     await rm(temp, { force: true }).catch(() => {});

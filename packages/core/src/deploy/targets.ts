@@ -5,18 +5,36 @@ export interface TargetEntry {
   /** The npm package that exports `deployer`; imported only when the target runs. */
   packageName: string;
   enabled(config: ResolvedEnvironment): boolean;
+  /** The output naming the version a deploy left serving; the deploy history records it and rollback returns to it. */
+  versionKey?: string;
 }
 
 /** Deploy order; adding a target is one line here. */
 export const TARGETS: readonly TargetEntry[] = [
-  { name: 'sagemaker', packageName: '@mlship/deployer-sagemaker', enabled: () => true },
-  { name: 'lambda', packageName: '@mlship/deployer-lambda', enabled: (c) => c.front !== 'none' },
+  {
+    name: 'sagemaker',
+    packageName: '@mlship/deployer-sagemaker',
+    enabled: () => true,
+    versionKey: 'endpointConfigName',
+  },
+  {
+    name: 'lambda',
+    packageName: '@mlship/deployer-lambda',
+    enabled: (c) => c.front !== 'none',
+    versionKey: 'version',
+  },
+  // No version of its own in the outputs: it follows the Lambda's `live` alias.
   {
     name: 'apigateway',
     packageName: '@mlship/deployer-apigateway',
     enabled: (c) => c.front === 'apigateway',
   },
-  { name: 'apigee', packageName: '@mlship/deployer-apigee', enabled: (c) => c.front === 'apigee' },
+  {
+    name: 'apigee',
+    packageName: '@mlship/deployer-apigee',
+    enabled: (c) => c.front === 'apigee',
+    versionKey: 'revision',
+  },
   {
     name: 'monitoring',
     packageName: '@mlship/deployer-monitoring',
