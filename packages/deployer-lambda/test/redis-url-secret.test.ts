@@ -9,7 +9,7 @@ import { context, deployOnce, mutating, resolved, useFakeAws } from './harness.j
 
 const h = useFakeAws();
 
-const URL_WITH_REF = 'rediss://:${REDIS_PASSWORD}@cache.example.com:6379';
+const URL_WITH_REF = `rediss://:\${REDIS_PASSWORD}@cache.example.com:6379`;
 const FIRST = 'first-Secret-4a7b';
 const ROTATED = 'rotated-Secret-9c2d';
 
@@ -36,9 +36,9 @@ function envWith(password: string | undefined): Record<string, string | undefine
 const deployedUrl = () =>
   h.aws.lambda.functions.get('iris-dev-proxy')?.latest.Environment?.Variables?.REDIS_URL;
 
-describe('cache.redisUrl with ${NAME} references', () => {
+describe('cache.redisUrl with NAME references', () => {
   it('expands and lists the references, and refuses an unset or empty variable', () => {
-    expect(referencedVariables('redis://${U}:${P}@h:1/${P}')).toEqual(['U', 'P']);
+    expect(referencedVariables(`redis://\${U}:\${P}@h:1/\${P}`)).toEqual(['U', 'P']);
     expect(expandRedisUrl(URL_WITH_REF, { REDIS_PASSWORD: 'x' })).toBe('rediss://:x@cache.example.com:6379');
     expect(expandRedisUrl('redis://h:6379', {})).toBe('redis://h:6379');
     expect(() => expandRedisUrl(URL_WITH_REF, { REDIS_PASSWORD: '' })).toThrow(/REDIS_PASSWORD/);

@@ -8,7 +8,9 @@ import {
   type InitResult,
   init,
   isInsideWorkTree,
+  redisPasswordNotice,
   resolveAnswers,
+  withoutRedisPassword,
 } from '@mlship/scaffold';
 import { createIoHost, hostKind } from '../io/create-host.js';
 import { VERSION } from '../program.js';
@@ -66,6 +68,13 @@ export async function runInit(model: string | undefined, flags: InitCommandFlags
     { ...summaryData(answers, result), vendoredFrom: mlshipSource?.description ?? null },
     summaryText(answers, result, mlshipSource?.description),
   );
+  if (withoutRedisPassword(answers).redacted) {
+    host.notify({
+      level: 'warn',
+      code: 'INIT_REDIS_PASSWORD_MOVED',
+      message: redisPasswordNotice(answers.environments),
+    });
+  }
   if (prompted) {
     host.notify({
       level: 'info',

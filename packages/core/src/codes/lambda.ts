@@ -64,8 +64,7 @@ export const LAMBDA_CODES = {
   LAMBDA_REDIS_URL_VAR_UNSET: {
     kind: 'user',
     exit: 2,
-    meaning:
-      'cache.redisUrl references ${NAME} (e.g. the Redis password) but NAME is not set in the environment of the deploy; nothing was changed',
+    meaning: `cache.redisUrl references \${NAME} (e.g. the Redis password) but NAME is not set in the environment of the deploy; nothing was changed`,
     fix: 'set the variable where mlship deploy runs (in CircleCI: the mlship-<env> context), or write the value into cache.redisUrl',
   },
   LAMBDA_CACHE_NOT_OURS: {

@@ -7,6 +7,7 @@ export interface RuleProblem {
   message: string;
   hint?: string;
   severity: Severity;
+  code?: string;
 }
 
 export type Rule = (config: ResolvedEnvironment, env: string) => RuleProblem[];
