@@ -7,6 +7,7 @@ import { clientsFor, orMissing } from './clients.js';
 import type { ArtifactInfo } from './desired.js';
 import { cacheName, functionName, logGroupName, ROLE_POLICY, roleName } from './names.js';
 import { type FunctionState, readFunction } from './read-function.js';
+import { checkRedisUrlVariables } from './redis-url.js';
 import { type Upstream, upstreamOf } from './upstream.js';
 
 export interface RoleState {
@@ -80,6 +81,7 @@ export async function readLogGroup(ctx: DeployContext, name: string): Promise<Cu
 
 /** Reads everything the plan compares. No mutation (it may wait for an update in progress). */
 export async function readState(ctx: DeployContext): Promise<CurrentState> {
+  await checkRedisUrlVariables(ctx);
   const { config, env } = ctx.resolved;
   const upstream = upstreamOf(ctx);
   const artifact = await loadProxyArtifact();

@@ -3,6 +3,7 @@ import { canonical, configDiffs, PENDING_CACHE_URL, PENDING_ROLE, PENDING_SECRET
 import { type FunctionSpec, functionSpec, mlshipTags, ownedBy, rolePolicy } from './desired.js';
 import { cacheName, functionName, HANDLER_ENV_ORIGIN_SECRET } from './names.js';
 import type { CurrentState } from './read.js';
+import { expandRedisUrl } from './redis-url.js';
 import type { Upstream } from './upstream.js';
 
 export interface Steps {
@@ -71,11 +72,11 @@ export function computeSteps(ctx: DeployContext, current: CurrentState, known: K
   const apigee = config.front === 'apigee';
   const redisUrl = !config.cache.enabled
     ? undefined
-    : (config.cache.redisUrl ??
-      known.redisUrl ??
+    : (config.cache.redisUrl && expandRedisUrl(config.cache.redisUrl, ctx.env)) ||
+      known.redisUrl ||
       (current.cache?.endpoint
         ? `rediss://${current.cache.endpoint.address}:${current.cache.endpoint.port}`
-        : PENDING_CACHE_URL));
+        : PENDING_CACHE_URL);
   const originSecret = apigee
     ? (known.originSecret ?? existing?.latest.Environment[HANDLER_ENV_ORIGIN_SECRET] ?? PENDING_SECRET)
     : undefined;

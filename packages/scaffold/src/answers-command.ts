@@ -2,6 +2,7 @@ import { defaultFront, type InitAnswers } from './answers.js';
 import { applyDefaults, type DefaultsContext, pruneIrrelevant } from './answers-defaults.js';
 import { ANSWER_FLAGS, type AnswerPath, type PartialAnswers } from './answers-fields.js';
 import { shellWord } from './helpers.js';
+import { withoutRedisPassword } from './redis-secret.js';
 
 /** The one-line, non-interactive command that reproduces these answers (printed after an interactive run). */
 export function equivalentCommand(answers: InitAnswers): string {
@@ -26,7 +27,8 @@ export function equivalentCommand(answers: InitAnswers): string {
   args.push('--max-instances', String(max), '--target-invocations', String(target));
   if (answers.cache.enabled) {
     args.push('--cache');
-    if (answers.cache.redisUrl) args.push('--redis-url', answers.cache.redisUrl);
+    const { redisUrl } = withoutRedisPassword(answers).answers.cache;
+    if (redisUrl) args.push('--redis-url', redisUrl);
     if (answers.cache.provision) args.push('--provision-redis');
     if (answers.cache.vpc) {
       args.push('--cache-subnets', answers.cache.vpc.subnetIds.join(','));

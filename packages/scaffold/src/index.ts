@@ -45,6 +45,7 @@ export {
 export { registerFormatHelpers, shellWord, yamlScalar } from './helpers.js';
 export { type InitOptions, type InitResult, init } from './init.js';
 export { mlshipDevDependencies, type PlanOptions, planInit, renderProject } from './project.js';
+export { REDIS_PASSWORD_VARIABLE, redisPasswordNotice, withoutRedisPassword } from './redis-secret.js';
 export { type RenderedFile, renderTemplateDir } from './render.js';
 export {
   defaultServerContext,

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { MlshipError, TARGETS } from '@mlship/core/base';
 import { frontOf, type InitAnswers } from './answers.js';
 import { ONNX_MODEL_FILE, projectContext } from './context.js';
+import { withoutRedisPassword } from './redis-secret.js';
 import type { RenderedFile } from './render.js';
 import { renderTemplateDir } from './render.js';
 import { defaultServerContext, renderServer } from './server-context.js';
@@ -23,7 +24,8 @@ export interface PlanOptions {
 
 /** The release.yaml, CI pipeline, README and .gitignore of a project (no server files). */
 export function renderProject(answers: InitAnswers): Promise<RenderedFile[]> {
-  return renderTemplateDir(templateDir('project'), projectContext(answers));
+  // A Redis password never reaches a file (release.yaml is committed): it becomes a ${REDIS_PASSWORD} reference.
+  return renderTemplateDir(templateDir('project'), projectContext(withoutRedisPassword(answers).answers));
 }
 
 /** Every file `init` would write, relative to the project directory. Reads templates and the model; writes nothing. */

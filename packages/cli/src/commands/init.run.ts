@@ -11,7 +11,9 @@ import {
   isInsideWorkTree,
   type PartialAnswers,
   partialCommand,
+  redisPasswordNotice,
   resolveAnswers,
+  withoutRedisPassword,
 } from '@mlship/scaffold';
 import { createPlainHost, hostKind } from '../io/plain-host.js';
 import { VERSION } from '../program.js';
@@ -76,6 +78,13 @@ export async function runInit(model: string | undefined, flags: InitCommandFlags
     { ...summaryData(answers, result), vendoredFrom: mlshipSource?.description ?? null },
     summaryText(answers, result, mlshipSource?.description),
   );
+  if (withoutRedisPassword(answers).redacted) {
+    host.notify({
+      level: 'warn',
+      code: 'INIT_REDIS_PASSWORD_MOVED',
+      message: redisPasswordNotice(answers.environments),
+    });
+  }
   if (prompted) {
     host.notify({
       level: 'info',

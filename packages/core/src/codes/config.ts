@@ -43,6 +43,12 @@ export const CONFIG_CODES = {
     kind: 'notice',
     meaning: 'a doubtful setting in the release file (printed by deploy and validate)',
   },
+  CONFIG_REDIS_PASSWORD_LITERAL: {
+    kind: 'notice',
+    meaning:
+      'a warning of validate: cache.redisUrl holds a literal password, which is committed with the release file',
+    fix: `write \${REDIS_PASSWORD} in its place and set REDIS_PASSWORD in the CI context of the environment (mlship-<env>)`,
+  },
   ENV_NOT_FOUND: {
     kind: 'user',
     exit: 2,

@@ -61,6 +61,12 @@ export const LAMBDA_CODES = {
     meaning: "an IAM role with the proxy role's name exists without this app's and environment's mlship tags",
     fix: 'delete or rename it, add the two tags to adopt it, or set proxy.roleArn',
   },
+  LAMBDA_REDIS_URL_VAR_UNSET: {
+    kind: 'user',
+    exit: 2,
+    meaning: `cache.redisUrl references \${NAME} (e.g. the Redis password) but NAME is not set in the environment of the deploy; nothing was changed`,
+    fix: 'set the variable where mlship deploy runs (in CircleCI: the mlship-<env> context), or write the value into cache.redisUrl',
+  },
   LAMBDA_CACHE_NOT_OURS: {
     kind: 'user',
     exit: 2,

@@ -26,6 +26,11 @@ export const SCAFFOLD_CODES = {
     meaning: 'a flag value cannot be parsed (a number, a list, a key=value pair)',
     fix: 'see mlship init --help',
   },
+  INIT_REDIS_PASSWORD_MOVED: {
+    kind: 'notice',
+    meaning: `the Redis URL given to init held a password; release.yaml references \${REDIS_PASSWORD} instead (never the password)`,
+    fix: 'set REDIS_PASSWORD to the password in the CircleCI context of each environment (mlship-<env>); mlship deploy fills it in',
+  },
   INIT_CANCELLED: { kind: 'user', exit: 2, meaning: 'the prompts were cancelled; nothing was written' },
   INIT_VENDOR_FAILED: {
     kind: 'user',

@@ -3,6 +3,7 @@ import { API_GATEWAY_TIMEOUT_SECONDS } from './constants.js';
 import { placeholderProblems } from './placeholders.js';
 import { AWS_REGIONS, partitionOf } from './regions.js';
 import { error, type Rule, type RuleProblem, warning } from './rule-kit.js';
+import { literalRedisPassword } from './rules-cache-secret.js';
 import { proxy } from './rules-proxy.js';
 import { autoscaling, deployment, instanceType, instanceTypeProblems } from './rules-sagemaker.js';
 import { type ResolvedEnvironment, resolvedEnvironmentSchema } from './schema.js';
@@ -97,7 +98,7 @@ const cache: Rule = ({ cache }) => {
       ),
     ];
   }
-  return [];
+  return literalRedisPassword({ cache });
 };
 
 const names: Rule = ({ name }, env) => {

@@ -15,7 +15,9 @@ export const cacheSchema = z
       .string()
       .regex(/^rediss?:\/\/.+/, 'a redis:// or rediss:// URL')
       .optional()
-      .describe('An existing Redis; or set provision: true'),
+      .describe(
+        `An existing Redis (redis://, or rediss:// for TLS); or set provision: true. Write a password as \${REDIS_PASSWORD}: deploy fills each \${NAME} from its own environment (a CI context secret), so release.yaml holds no secret`,
+      ),
     provision: z
       .boolean()
       .default(false)
