@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { deterministicZip } from '../src/zip.js';
@@ -15,6 +17,20 @@ describe('deterministicZip', () => {
     expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
     expect(a.sha256Base64).toBe(Buffer.from(a.sha256, 'hex').toString('base64'));
     expect(Object.keys(unzipSync(a.bytes))).toEqual(['a/index.mjs', 'b.txt']);
+  });
+
+  it('gives the same bytes in every time zone', () => {
+    const tsx = join(import.meta.dirname, '..', '..', '..', 'node_modules', '.bin', 'tsx');
+    const script = `import { deterministicZip } from ${JSON.stringify(join(import.meta.dirname, '..', 'src', 'zip.ts'))};
+      process.stdout.write(deterministicZip([{ path: 'x', data: 'one' }]).sha256);`;
+    const hashes = ['UTC', 'Pacific/Kiritimati', 'America/Adak', 'Asia/Kathmandu'].map((tz) =>
+      execFileSync(tsx, ['--input-type=module', '-e', script], {
+        env: { ...process.env, TZ: tz },
+        encoding: 'utf8',
+      }),
+    );
+    expect(new Set(hashes).size).toBe(1);
+    expect(hashes[0]).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('changes when a byte of content changes', () => {
