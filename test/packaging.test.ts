@@ -15,10 +15,12 @@ import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * The packaging proof: every publishable package is packed with `pnpm pack`, the tarballs are installed with npm
- * into an empty directory, `npx mlship init demo --yes` scaffolds a project there, and the project installs
- * (resolving @mlship/* from the tarballs) and passes its own `npm test`. This is what proves `bin`, `files` and
- * `exports` of the published packages. npm uses its usual cache (~/.npm), so later runs install from it.
+ * The packaging proof: every publishable package is packed with `pnpm pack`; the `mlship` tarball (with the
+ * @mlship tarballs it depends on) is installed with npm into an empty directory; `npx mlship init demo --yes`
+ * scaffolds a project there. That CLI was installed from local tarballs, so init vendors them into the project
+ * (vendor/mlship/*.tgz, named as file: devDependencies): the project installs exactly as init wrote it, with no
+ * registry copy of mlship, and passes its own `npm test`. npm uses its usual cache (~/.npm), so later runs install
+ * from it.
  */
 const root = join(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'mlship-packaging-'));
@@ -29,6 +31,7 @@ interface Pkg {
   name: string;
   dir: string;
   private?: boolean;
+  dependencies?: Record<string, string>;
 }
 
 const packages: Pkg[] = readdirSync(join(root, 'packages'))
@@ -80,35 +83,43 @@ beforeAll(() => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** Front doors only when their deployer packages are in this repository (they land target by target). */
+function frontFlags(): string[] {
+  const fronted = ['lambda', 'apigateway', 'apigee'].every((t) => tarballs.has(`@mlship/deployer-${t}`));
+  return fronted ? [] : ['--front', 'dev=none,staging=none,prod=none'];
+}
+
 describe('the published packages', () => {
-  it('pack every publishable package, including the CLI, core, scaffold and its templates', () => {
+  it('pack every publishable package, including the CLI (unscoped: mlship), core, scaffold and its templates', () => {
     expect([...tarballs.keys()]).toEqual(
-      expect.arrayContaining(['@mlship/cli', '@mlship/core', '@mlship/scaffold']),
+      expect.arrayContaining(['mlship', '@mlship/core', '@mlship/scaffold']),
     );
+    expect([...tarballs.keys()]).not.toContain('@mlship/cli');
     const listing = run('tar', ['tzf', tarballs.get('@mlship/scaffold') ?? ''], work);
     expect(listing).toContain('package/templates/project/release.yaml.hbs');
     expect(listing).toContain('package/templates/project/_gitignore');
     expect(listing).toMatch(/package\/templates\/server\/project\/_npmrc/);
-    const manifest = run('tar', ['xzOf', tarballs.get('@mlship/cli') ?? '', 'package/package.json'], work);
+    const manifest = run('tar', ['xzOf', tarballs.get('mlship') ?? '', 'package/package.json'], work);
     expect(manifest).not.toContain('workspace:');
   });
 
   it('the CLI installed alone (what `npx mlship init` fetches) brings no AWS SDK and no deployer, and inits', () => {
     const alone = join(work, 'alone');
+    const fronts = frontFlags();
     mkdirSync(alone);
     writeFileSync(join(alone, 'package.json'), JSON.stringify({ name: 'alone', private: true }));
     // @mlship/core and @mlship/scaffold are packed here, not published, so they are installed beside the CLI.
-    const cliAndItsDependencies = ['@mlship/cli', '@mlship/core', '@mlship/scaffold'].map(
+    const cliAndItsDependencies = ['mlship', '@mlship/core', '@mlship/scaffold'].map(
       (name) => tarballs.get(name)!,
     );
     run('npm', ['install', ...quiet, ...cliAndItsDependencies], alone);
     const installed = readdirSync(join(alone, 'node_modules'));
-    expect(installed).toContain('@mlship');
+    expect(installed).toEqual(expect.arrayContaining(['mlship', '@mlship']));
     expect(installed.filter((name) => name === '@aws-sdk' || name === '@smithy')).toEqual([]);
-    expect(readdirSync(join(alone, 'node_modules', '@mlship')).sort()).toEqual(['cli', 'core', 'scaffold']);
+    expect(readdirSync(join(alone, 'node_modules', '@mlship')).sort()).toEqual(['core', 'scaffold']);
     const size = run('du', ['-sh', 'node_modules'], alone).split('\t')[0];
-    console.log(`@mlship/cli alone installs ${size} (node_modules)`);
-    const init = run('npx', ['--no-install', 'mlship', 'init', 'demo', '--yes', '--no-git'], alone, {
+    console.log(`mlship alone installs ${size} (node_modules)`);
+    const init = run('npx', ['--no-install', 'mlship', 'init', 'demo', '--yes', '--no-git', ...fronts], alone, {
       CI: '1',
     });
     expect(init).toMatch(/Wrote \d+ files/);
@@ -117,34 +128,38 @@ describe('the published packages', () => {
     expect(readdirSync(join(alone, 'node_modules'))).toContain('@aws-sdk');
   }, 300_000);
 
-  it('install with npm, scaffold with npx mlship init demo --yes, and the project passes npm test', () => {
+  it('install the mlship tarball with npm, scaffold with npx mlship init demo --yes, and the project installs as written and passes npm test', () => {
     const app = join(work, 'app');
+    const fronts = frontFlags();
     mkdirSync(app);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true }));
-    run('npm', ['install', ...quiet, ...tarballs.values()], app);
+    run('npm', ['install', ...quiet, ...closure('mlship').map((name) => tarballs.get(name) as string)], app);
+    const installed = Number(run('du', ['-sk', join(app, 'node_modules')], app).split('\t')[0]);
+    console.log(`mlship installed from its tarball: ${(installed / 1024).toFixed(1)} MB in node_modules`);
 
     const help = run('npx', ['--no-install', 'mlship', '--help'], app);
     expect(help).toMatch(/init \[options\] \[model\]/);
-    // Front doors only when their deployer packages are in this repository (they land target by target).
-    const fronted = ['lambda', 'apigateway', 'apigee'].every((t) => tarballs.has(`@mlship/deployer-${t}`));
-    const fronts = fronted ? [] : ['--front', 'dev=none,staging=none,prod=none'];
     const init = run('npx', ['--no-install', 'mlship', 'init', 'demo', '--yes', ...fronts], app, { CI: '1' });
     expect(init).toMatch(/Wrote \d+ files/);
+    expect(init).toContain('packed from the local tarballs');
 
     const project = join(app, 'demo');
-    const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'));
-    const fromTarball = (name: string) => `file:${tarballs.get(name)}`;
-    const wanted = Object.keys(manifest.devDependencies).filter((name) => name.startsWith('@mlship/'));
-    // Every @mlship package a generated project names must be one this repository publishes.
-    expect(wanted.filter((name) => !tarballs.has(name))).toEqual([]);
-    for (const name of wanted) manifest.devDependencies[name] = fromTarball(name);
-    manifest.overrides = Object.fromEntries([...tarballs.keys()].map((name) => [name, fromTarball(name)]));
-    for (const name of Object.keys(manifest.devDependencies)) delete manifest.overrides[name];
-    writeFileSync(join(project, 'package.json'), JSON.stringify(manifest, null, 2));
-    expect(wanted).toContain('@mlship/cli');
-    expect(wanted).toContain('@mlship/deployer-sagemaker');
+    const written = readFileSync(join(project, 'package.json'), 'utf8');
+    const manifest = JSON.parse(written) as { devDependencies: Record<string, string> };
+    const ours = Object.entries(manifest.devDependencies).filter(
+      ([name]) => name === 'mlship' || name.startsWith('@mlship/'),
+    );
+    expect(ours.map(([name]) => name)).toEqual(expect.arrayContaining(['mlship', '@mlship/core']));
+    for (const [name, spec] of ours) {
+      expect(spec, name).toMatch(/^file:vendor\/mlship\/[\w.-]+\.tgz$/);
+      expect(existsSync(join(project, spec.slice('file:'.length))), spec).toBe(true);
+    }
 
     run('npm', ['install', ...quiet], project);
+    expect(
+      readFileSync(join(project, 'package.json'), 'utf8'),
+      'npm install ran on the package.json init wrote',
+    ).toBe(written);
     expect(existsSync(join(project, 'node_modules', '@mlship', 'core', 'release.schema.json'))).toBe(true);
     const test = stripVTControlCharacters(run('npm', ['test'], project));
     expect(test).toMatch(/Tests\s+\d+ passed/);
@@ -152,3 +167,12 @@ describe('the published packages', () => {
     expect(validate).toContain('demo');
   }, 300_000);
 });
+
+/** A package and, transitively, the packed packages it depends on. */
+function closure(name: string, seen = new Set<string>()): string[] {
+  if (seen.has(name) || !tarballs.has(name)) return [...seen];
+  seen.add(name);
+  const pkg = packages.find((p) => p.name === name) as Pkg;
+  for (const dep of Object.keys(pkg.dependencies ?? {})) closure(dep, seen);
+  return [...seen];
+}

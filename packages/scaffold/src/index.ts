@@ -52,4 +52,6 @@ export {
   SAGEMAKER_MAX_BODY_BYTES,
   type ServerTemplateContext,
 } from './server-context.js';
+export { type MlshipSource, type PackedPackage, VENDOR_DIR, vendorMlship } from './vendor.js';
+export { checkoutSource, detectMlshipSource, installedSource } from './vendor-sources.js';
 export { type WriteOptions, type WriteResult, writeInit } from './write.js';

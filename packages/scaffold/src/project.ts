@@ -7,10 +7,16 @@ import type { RenderedFile } from './render.js';
 import { renderTemplateDir } from './render.js';
 import { defaultServerContext, renderServer } from './server-context.js';
 import { templateDir } from './templates-dir.js';
+import { type MlshipSource, vendorMlship } from './vendor.js';
 
 export interface PlanOptions {
   /** The mlship version the generated project depends on (default: this package's version). */
   mlshipVersion?: string;
+  /**
+   * Vendor the mlship packages from here into `vendor/mlship/` and name them as `file:` tarballs, so the project
+   * installs before mlship is on a registry (init from a source checkout).
+   */
+  mlshipSource?: MlshipSource;
 }
 
 /** The release.yaml, CI pipeline, README and .gitignore of a project (no server files). */
@@ -21,28 +27,31 @@ export function renderProject(answers: InitAnswers): Promise<RenderedFile[]> {
 /** Every file `init` would write, relative to the project directory. Reads templates and the model; writes nothing. */
 export async function planInit(answers: InitAnswers, options: PlanOptions = {}): Promise<RenderedFile[]> {
   const mlshipVersion = options.mlshipVersion ?? scaffoldVersion();
+  const registry = mlshipDevDependencies(answers, mlshipVersion);
+  const vendor = options.mlshipSource ? await vendorMlship(registry, options.mlshipSource) : undefined;
   const server = await renderServer(
     defaultServerContext({
       name: answers.name,
       framework: answers.framework,
       ...(answers.framework === 'onnx' ? { modelFile: ONNX_MODEL_FILE } : {}),
-      devDependencies: mlshipDevDependencies(answers, mlshipVersion),
+      devDependencies: vendor?.devDependencies ?? registry,
+      vendored: Boolean(vendor?.files.length),
     }),
   );
   const project = await renderProject(answers);
   const model = answers.framework === 'onnx' ? [await modelFile(answers.modelFile as string)] : [];
   const byPath = new Map<string, RenderedFile>();
-  for (const file of [...server, ...project, ...model]) byPath.set(file.path, file);
+  for (const file of [...server, ...project, ...model, ...(vendor?.files ?? [])]) byPath.set(file.path, file);
   return [...byPath.values()].sort((a, b) => a.path.localeCompare(b.path));
 }
 
-/** `@mlship/cli` plus the deployer packages the chosen front doors need, pinned to the running version. */
+/** The `mlship` CLI plus the deployer packages the chosen front doors need, pinned to the running version. */
 export function mlshipDevDependencies(answers: InitAnswers, version: string): Record<string, string> {
   const fronts = answers.environments.map((env) => frontOf(answers, env));
   const packages = TARGETS.filter((target) =>
     fronts.some((front) => target.enabled({ front } as Parameters<typeof target.enabled>[0])),
   ).map((target) => target.packageName);
-  return Object.fromEntries(['@mlship/cli', ...packages].sort().map((name) => [name, `^${version}`]));
+  return Object.fromEntries(['mlship', ...packages].sort().map((name) => [name, `^${version}`]));
 }
 
 async function modelFile(path: string): Promise<RenderedFile> {

@@ -13,8 +13,10 @@ export interface ServerTemplateContext {
   maxBatchSize: number;
   bodyLimitBytes: number;
   requestTimeoutMs: number;
-  /** Extra devDependencies of the generated project, e.g. `{ '@mlship/cli': '^0.1.0' }`. */
+  /** Extra devDependencies of the generated project, e.g. `{ mlship: '^0.1.0' }`. */
   devDependencies: Record<string, string>;
+  /** The mlship packages are vendored in `vendor/` (init from a source checkout): the image build copies them. */
+  vendored: boolean;
 }
 
 const NAME = /^[a-zA-Z][a-zA-Z0-9-]*$/;
@@ -30,6 +32,7 @@ export function defaultServerContext(
     bodyLimitBytes: SAGEMAKER_MAX_BODY_BYTES,
     requestTimeoutMs: 60_000,
     devDependencies: {},
+    vendored: false,
     ...partial,
   };
 }

@@ -10,9 +10,15 @@ const packageRoot = fileURLToPath(new URL('..', import.meta.url));
  * `prepack` puts inside the published package (`@mlship/scaffold/templates`).
  */
 export function templatesRoot(): string {
-  const inRepo = join(packageRoot, '..', '..', 'templates');
-  if (existsSync(join(packageRoot, '..', '..', 'pnpm-workspace.yaml')) && existsSync(inRepo)) return inRepo;
-  return join(packageRoot, 'templates');
+  const checkout = sourceCheckout();
+  return checkout ? join(checkout, 'templates') : join(packageRoot, 'templates');
+}
+
+/** The mlship source checkout this package runs from, if it does (not an installed copy). */
+export function sourceCheckout(): string | undefined {
+  const root = join(packageRoot, '..', '..');
+  const inRepo = existsSync(join(root, 'pnpm-workspace.yaml')) && existsSync(join(root, 'templates'));
+  return inRepo ? root : undefined;
 }
 
 export function templateDir(name: 'project' | 'server'): string {

@@ -104,7 +104,7 @@ describe('any answers the validator accepts', () => {
         expect(loaded.environments.map((e) => e.env)).toEqual(answers?.environments);
         const pkg = JSON.parse(files.find((f) => f.path === 'package.json')?.contents.toString() ?? '{}');
         expect(pkg.name).toBe(answers?.name);
-        expect(Object.keys(pkg.devDependencies)).toContain('@mlship/cli');
+        expect(Object.keys(pkg.devDependencies)).toContain('mlship');
       }),
       { numRuns: 60 },
     );

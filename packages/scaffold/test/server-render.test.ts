@@ -75,14 +75,14 @@ describe('renderServer', () => {
   it('writes a package.json with the scripts, dependencies and extra devDependencies', async () => {
     const ctx = {
       ...onnx,
-      devDependencies: { '@mlship/cli': '^0.1.0', '@mlship/deployer-sagemaker': '^0.1.0' },
+      devDependencies: { mlship: '^0.1.0', '@mlship/deployer-sagemaker': '^0.1.0' },
     };
     const pkg = JSON.parse(text(await renderServer(ctx), 'package.json'));
     expect(pkg.name).toBe('iris-onnx');
     expect(Object.keys(pkg.scripts)).toEqual(['build', 'start', 'serve', 'dev', 'test', 'typecheck']);
     expect(pkg.dependencies).toEqual({ fastify: '^5.12.8', 'onnxruntime-node': '^1.30.0' });
     expect(pkg.devDependencies).toMatchObject({
-      '@mlship/cli': '^0.1.0',
+      mlship: '^0.1.0',
       '@mlship/deployer-sagemaker': '^0.1.0',
       vitest: '4.1.12',
     });
@@ -108,7 +108,13 @@ describe('renderServer', () => {
     async (ctx) => {
       const dockerfile = text(await renderServer(ctx), 'Dockerfile');
       expect(validate(dockerfile)).toEqual([]);
-      expect(dockerfile.match(/^FROM node:20-bookworm-slim AS \w+$/gm)).toHaveLength(2);
+      expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:24-bookworm-slim$/m);
+      expect(dockerfile).toMatch(/^FROM \$\{BUILD_IMAGE\} AS build$/m);
+      expect(dockerfile).toMatch(/^FROM \$\{NODE_IMAGE\} AS runtime$/m);
+      expect(dockerfile, 'no `# syntax=` line: BuildKit would fetch it from Docker Hub').not.toMatch(
+        /^# *syntax=/im,
+      );
+      expect(dockerfile, 'vendor/ is copied only when init vendored mlship').not.toMatch(/COPY vendor/);
       expect(dockerfile).toMatch(/npm prune --omit=dev/);
       const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
       expect(runtime, 'the runtime stage only copies built files').not.toMatch(/^RUN /m);
@@ -121,16 +127,27 @@ describe('renderServer', () => {
     },
   );
 
+  it('copies vendor/ into the build stage only when the mlship packages are vendored', async () => {
+    const dockerfile = text(await renderServer({ ...onnx, vendored: true }), 'Dockerfile');
+    expect(validate(dockerfile)).toEqual([]);
+    const build = dockerfile.slice(0, dockerfile.lastIndexOf('\nFROM '));
+    expect(build.indexOf('COPY vendor ./vendor')).toBeGreaterThan(0);
+    expect(build.indexOf('COPY vendor ./vendor')).toBeLessThan(
+      build.indexOf('RUN if [ -f package-lock.json ]'),
+    );
+    expect(dockerfile.slice(build.length)).not.toContain('vendor');
+  });
+
   it('the linter does catch a broken Dockerfile (the check can fail)', () => {
     expect(validate('FROM node:20\nEXPOSE http\n').length).toBeGreaterThan(0);
   });
 
   it('is deterministic, and examples/iris-onnx holds exactly its output', async () => {
-    // The example is the full `init` output (golden.test.ts): its package.json adds the @mlship devDependencies.
+    // The example is the full `init` output (golden.test.ts): its package.json adds the mlship devDependencies.
     const examplePkg = JSON.parse(readFileSync(join(repo, 'examples', 'iris-onnx', 'package.json'), 'utf8'));
     const devDependencies = Object.fromEntries(
-      Object.entries(examplePkg.devDependencies as Record<string, string>).filter(([name]) =>
-        name.startsWith('@mlship/'),
+      Object.entries(examplePkg.devDependencies as Record<string, string>).filter(
+        ([name]) => name === 'mlship' || name.startsWith('@mlship/'),
       ),
     );
     const first = await renderServer({ ...onnx, devDependencies });

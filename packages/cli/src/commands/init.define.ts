@@ -10,6 +10,8 @@ export interface InitCommandFlags extends InitFlags {
   json?: boolean;
   debug?: boolean;
   color?: boolean;
+  /** false with --no-vendor; otherwise mlship's packages are vendored when no registry serves them. */
+  vendor?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -61,6 +63,10 @@ export function defineInit(program: Command): void {
     .option('--dry-run', 'list the files it would write and write nothing')
     .option('-y, --yes', 'take the default for every answer not given')
     .option('--answers <file>', 'read answers from a JSON file (flags win over it)')
+    .option(
+      '--no-vendor',
+      'name mlship packages by registry version even when this mlship runs from a source checkout or local tarballs',
+    )
     .option('--json', 'print a machine-readable result')
     .action(async (model: string | undefined, _flags: InitCommandFlags, command: Command) => {
       const { runInit } = await import('./init.run.js');

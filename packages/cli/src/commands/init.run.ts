@@ -2,6 +2,7 @@ import { MlshipError } from '@mlship/core';
 import {
   ANSWER_FLAGS,
   completeAnswers,
+  detectMlshipSource,
   equivalentCommand,
   type InitAnswers,
   type InitResult,
@@ -48,12 +49,17 @@ export async function runInit(model: string | undefined, flags: InitCommandFlags
     );
   }
 
+  const mlshipSource = flags.vendor === false ? undefined : detectMlshipSource();
   const result = await init(answers, {
     force: Boolean(flags.force),
     dryRun: Boolean(flags.dryRun),
     mlshipVersion: VERSION,
+    ...(mlshipSource ? { mlshipSource } : {}),
   });
-  host.result(summaryData(answers, result), summaryText(answers, result));
+  host.result(
+    { ...summaryData(answers, result), vendoredFrom: mlshipSource?.description ?? null },
+    summaryText(answers, result, mlshipSource?.description),
+  );
   if (prompted) {
     host.notify({
       level: 'info',
@@ -82,12 +88,17 @@ function summaryData(answers: InitAnswers, result: InitResult) {
   };
 }
 
-function summaryText(answers: InitAnswers, result: InitResult): string {
+function summaryText(answers: InitAnswers, result: InitResult, vendoredFrom?: string): string {
   const lines: string[] = [];
   const verb = result.dryRun ? 'Would write' : 'Wrote';
   lines.push(`${verb} ${result.files.length} files to ${result.dir}:`);
   for (const file of result.files) {
     lines.push(`  ${file}${result.overwritten.includes(file) ? '  (overwritten)' : ''}`);
+  }
+  if (vendoredFrom) {
+    lines.push(
+      `mlship packages: packed from ${vendoredFrom} into vendor/mlship/ (package.json names them as file:)`,
+    );
   }
   const plan = result.gitPlan;
   if (result.git) {
