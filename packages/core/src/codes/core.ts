@@ -19,7 +19,7 @@ export const CORE_CODES = {
     kind: 'internal',
     exit: 1,
     meaning: 'a deployer package does not export a `deployer` for the contract version this mlship speaks',
-    fix: 'install matching versions of @mlship/cli and the @mlship/deployer-* packages',
+    fix: 'install matching versions of mlship and the @mlship/deployer-* packages',
   },
   CONFIRMATION_REQUIRED: {
     kind: 'user',

@@ -2,6 +2,7 @@ import { APIGEE_CODES } from './apigee.js';
 import { CLI_CODES } from './cli.js';
 import { CONFIG_CODES } from './config.js';
 import { CORE_CODES } from './core.js';
+import { DEV_CODES } from './dev.js';
 import { SAGEMAKER_CODES } from './sagemaker.js';
 import { SCAFFOLD_CODES } from './scaffold.js';
 import type { CodeTable } from './types.js';
@@ -19,4 +20,5 @@ export const CODES: CodeTable = {
   ...CLI_CODES,
   ...SAGEMAKER_CODES,
   ...APIGEE_CODES,
+  ...DEV_CODES,
 };

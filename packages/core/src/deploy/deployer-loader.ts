@@ -120,7 +120,7 @@ export async function loadTargets(options: {
       throw new MlshipError(
         'DEPLOYER_INCOMPATIBLE',
         `${entry.packageName} does not export a deployer for contract version ${DEPLOYER_CONTRACT_VERSION}.`,
-        { kind: 'internal', hint: 'Install matching versions of @mlship/cli and the deployer packages.' },
+        { kind: 'internal', hint: 'Install matching versions of mlship and the deployer packages.' },
       );
     }
     loaded.push({ entry, deployer, from: url ? 'project' : 'cli' });
