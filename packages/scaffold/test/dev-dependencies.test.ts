@@ -10,21 +10,27 @@ const deps = (fronts: Record<string, string>, environments = Object.keys(fronts)
     ),
   );
 
-describe("the generated project's package.json names the deployers its environments need", () => {
+describe("the generated project's package.json names mlship, @mlship/dev and the deployers its environments need", () => {
   it('SageMaker always; Lambda with any front door; each front door its own', () => {
-    expect(deps({ dev: 'none', prod: 'none' })).toEqual(['@mlship/cli', '@mlship/deployer-sagemaker']);
+    expect(deps({ dev: 'none', prod: 'none' })).toEqual([
+      '@mlship/deployer-sagemaker',
+      '@mlship/dev',
+      'mlship',
+    ]);
     expect(deps({ dev: 'apigateway', prod: 'none' })).toEqual([
-      '@mlship/cli',
       '@mlship/deployer-apigateway',
       '@mlship/deployer-lambda',
       '@mlship/deployer-sagemaker',
+      '@mlship/dev',
+      'mlship',
     ]);
     expect(deps({ dev: 'apigateway', prod: 'apigee' })).toEqual([
-      '@mlship/cli',
       '@mlship/deployer-apigateway',
       '@mlship/deployer-apigee',
       '@mlship/deployer-lambda',
       '@mlship/deployer-sagemaker',
+      '@mlship/dev',
+      'mlship',
     ]);
     expect(deps({ staging: 'apigee' })).not.toContain('@mlship/deployer-apigateway');
   });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { defineDeploy } from './deploy.define.js';
 import { defineDestroy } from './destroy.define.js';
+import { defineDev } from './dev.define.js';
 import { defineInit } from './init.define.js';
 import { defineRollback } from './rollback.define.js';
 import { defineSchema } from './schema.define.js';
@@ -19,4 +20,5 @@ export function registerCommands(program: Command): void {
   defineStatus(program);
   defineRollback(program);
   defineDestroy(program);
+  defineDev(program);
 }

@@ -22,7 +22,7 @@ export const DEV_CODES = {
   },
   DEV_SERVER_FAILED: {
     kind: 'user',
-    exit: 1,
+    exit: 2,
     meaning:
       'the inference server exited or did not answer GET /ping with 200 in time; everything started was stopped',
     fix: 'run npm run dev in the project to see its error (its log is printed above)',

@@ -64,6 +64,13 @@ export const SCAFFOLD_CODES = {
     meaning: 'npm install in the new project failed (the files are written)',
     fix: 'run npm install in the project directory and read its output',
   },
+  INIT_VENDOR_FAILED: {
+    kind: 'user',
+    exit: 2,
+    meaning:
+      'init could not pack the mlship packages into vendor/mlship/ (the source checkout is not built, or pnpm pack failed); nothing was written',
+    fix: 'run pnpm run build in the checkout first, or pass --no-vendor to name registry versions',
+  },
   TEMPLATE_RENDER: {
     kind: 'internal',
     exit: 1,
