@@ -27,8 +27,16 @@ export function renderTable(latest: Json): string {
     ],
     ['raw node:http fixed body, req/s (ceiling)', int(raw.requestsPerSecond), 'baseline'],
     ['bare Fastify echo, req/s', int(echo.requestsPerSecond), 'baseline'],
-    ['iris-onnx ÷ raw node:http, single row (median of per-round ratios)', fixed(server.targets.singleRowVsRawHttp.value), '≥ 0.80'],
-    ['iris-onnx ÷ Fastify echo, single row (median of per-round ratios)', fixed(server.targets.singleRowVsEcho.value), '≥ 0.75'],
+    [
+      'iris-onnx ÷ raw node:http, single row (median of per-round ratios)',
+      fixed(server.targets.singleRowVsRawHttp.value),
+      '≥ 0.80',
+    ],
+    [
+      'iris-onnx ÷ Fastify echo, single row (median of per-round ratios)',
+      fixed(server.targets.singleRowVsEcho.value),
+      '≥ 0.75',
+    ],
     ['iris-onnx ÷ raw node:http, 64-row batches (requests)', fixed(server.targets.batchVsRawHttp.value), ''],
     ['iris-onnx 64-row batches, rows/s', int(batch.rowsPerSecond), '≥ 300,000'],
     ['iris-onnx peak RSS, MB', String(server.peakRssMb['iris-onnx']), '≤ 150'],
