@@ -75,4 +75,14 @@ describe('mlship dev (the CLI)', () => {
     expect(cli.output().stderr).toContain('Error [DEV_NOT_A_PROJECT]');
     expect(cli.output().stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
+
+  it('exits 2 with INVALID_FLAG for a --port that is not a port, naming the flag', async () => {
+    const cli = startCli(['--dir', IRIS, '--port', 'eighty']);
+    cli.up.catch(() => undefined);
+    const [code] = await once(cli.child, 'exit');
+    expect(code).toBe(2);
+    expect(cli.output().stderr).toContain(
+      'Error [INVALID_FLAG]: --port expects a port from 0 to 65535, got "eighty"',
+    );
+  }, 60_000);
 });

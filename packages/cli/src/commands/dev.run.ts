@@ -9,7 +9,7 @@ export async function runDev(flags: DevFlags, out: NodeJS.WritableStream = proce
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new MlshipError(
-      'DEV_PORT_IN_USE',
+      'INVALID_FLAG',
       `--port expects a port from 0 to 65535, got ${JSON.stringify(flags.port)}`,
       {
         hint: 'Pass --port 0 to pick a free one.',
@@ -18,7 +18,7 @@ export async function runDev(flags: DevFlags, out: NodeJS.WritableStream = proce
   }
   if (flags.script !== undefined && flags.script !== 'dev' && flags.script !== 'start') {
     throw new MlshipError(
-      'DEV_NO_SERVER_SCRIPT',
+      'INVALID_FLAG',
       `--script expects dev or start, got ${JSON.stringify(flags.script)}`,
     );
   }
@@ -64,7 +64,9 @@ async function loadDev(): Promise<typeof import('@mlship/dev')> {
 function banner(chain: DevChain, apiKey: string | undefined, showSecrets: boolean): string {
   const key =
     apiKey &&
-    (showSecrets ? apiKey : `${apiKey.slice(0, 4)}…${apiKey.slice(-2)} (--show-secrets to print it)`);
+    (showSecrets
+      ? apiKey
+      : `${apiKey.slice(0, 4)}…${apiKey.slice(-2)} (--show-secrets prints it; MLSHIP_DEV_API_KEY sets your own)`);
   const keyHeader = apiKey ? ` -H "x-api-key: ${showSecrets ? apiKey : '$MLSHIP_DEV_API_KEY'}"` : '';
   return [
     '',
