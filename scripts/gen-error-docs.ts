@@ -19,6 +19,7 @@ const TITLES: Record<string, string> = {
   cli: 'Command line',
   sagemaker: 'SageMaker target',
   lambda: 'Lambda proxy target',
+  proxy: 'Lambda proxy handler (log lines)',
   apigateway: 'API Gateway target',
   apigee: 'Apigee target',
 };

@@ -9,7 +9,12 @@ import { loadProxyArtifact } from '../src/artifact.js';
 import { PACKAGE_ROOT } from '../src/bundle.js';
 import { startRuntimeStandIn } from '../src/local/index.js';
 import { node24 } from './support/node24.js';
-import { type RedisServer, redisUnavailable, startRedisServer } from './support/redis-server.js';
+import {
+  makeCertificate,
+  type RedisServer,
+  redisUnavailable,
+  startRedisServer,
+} from './support/redis-server.js';
 import { startStubUpstream } from './support/stub-upstream.js';
 
 const tsx = join(PACKAGE_ROOT, '..', '..', 'node_modules', '.bin', 'tsx');
@@ -57,69 +62,103 @@ describe('the Lambda zip', () => {
   });
 });
 
+const RUN = `const { handler } = await import('./index.mjs');
+const event = { httpMethod: 'POST', path: '/predict', headers: { 'Content-Type': 'application/json' },
+  body: '{"instances":[[1,2,3,4]]}', requestContext: { requestId: 'r' } };
+const answers = [];
+for (let i = 0; i < 2; i++) answers.push(await handler(event));
+process.stdout.write('RESULT ' + JSON.stringify({ version: process.version, answers }) + '\\n');
+process.exit(0);`;
+
 describe.skipIf(redisUnavailable())('the zip under Node 24', () => {
-  let redis: RedisServer;
+  let plain: RedisServer;
+  let tls: RedisServer;
+  let certFile: string;
   let upstream: Awaited<ReturnType<typeof startStubUpstream>>;
   let runtime: Awaited<ReturnType<typeof startRuntimeStandIn>>;
+  let work: { path: string; cleanup(): Promise<void> };
+  let node: { path: string } | { skip: string };
 
   beforeAll(async () => {
-    redis = await startRedisServer();
+    node = node24();
+    work = await tempDir('mlship-zip-run-');
+    const files = unzipSync((await loadProxyArtifact()).bytes);
+    writeFileSync(join(work.path, 'index.mjs'), files['index.mjs'] as Uint8Array);
+    writeFileSync(join(work.path, 'run.mjs'), RUN);
+    const certificate = makeCertificate(work.path);
+    certFile = certificate.certFile;
+    [plain, tls] = await Promise.all([startRedisServer(), startRedisServer(certificate)]);
     upstream = await startStubUpstream(() => ({ status: 200, body: '{"predictions":[[0.2,0.8]]}' }));
     runtime = await startRuntimeStandIn({ upstream: upstream.url, endpoints: ['iris'] });
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await runtime?.close();
     await upstream?.close();
-    await redis?.stop();
+    await Promise.all([plain?.stop(), tls?.stop()]);
+    await work?.cleanup();
   });
 
-  it('loads index.mjs and answers MISS then HIT through the real SDK and Redis', {
-    timeout: 300_000,
-  }, async (ctx) => {
-    const node = node24();
-    if ('skip' in node) return ctx.skip(node.skip);
-    await using dir = await tempDir('mlship-zip-run-');
-    const files = unzipSync((await loadProxyArtifact()).bytes);
-    writeFileSync(join(dir.path, 'index.mjs'), files['index.mjs'] as Uint8Array);
-    writeFileSync(
-      join(dir.path, 'run.mjs'),
-      `const { handler } = await import('./index.mjs');
-       const event = { httpMethod: 'POST', path: '/predict', headers: { 'Content-Type': 'application/json' },
-         body: '{"instances":[[1,2,3,4]]}', requestContext: { requestId: 'r' } };
-       const answers = [];
-       for (let i = 0; i < 2; i++) answers.push(await handler(event));
-       process.stdout.write('RESULT ' + JSON.stringify({ version: process.version, answers }) + '\\n');
-       process.exit(0);`,
-    );
-    // Asynchronous: the stand-ins answering it live in this process.
-    const { stdout: output } = await promisify(execFile)(node.path, ['run.mjs'], {
-      cwd: dir.path,
+  /** Runs the zip's handler twice in a fresh Node 24 process (asynchronously: the stand-ins live in this one). */
+  async function twice(node: { path: string }, env: Record<string, string>) {
+    const { stdout, stderr } = await promisify(execFile)(node.path, ['run.mjs'], {
+      cwd: work.path,
       encoding: 'utf8',
       env: {
         PATH: process.env.PATH,
         ENDPOINT_NAME: 'iris',
-        MODEL_VERSION: 'v1',
-        REDIS_URL: redis.url,
         AWS_REGION: 'us-east-1',
         AWS_ACCESS_KEY_ID: 'AKIDLOCALTEST',
         AWS_SECRET_ACCESS_KEY: 'local-test-secret',
         AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME: runtime.url,
+        // Generous: a TLS handshake on a loaded machine can take longer than the 100 ms default.
+        REDIS_CONNECT_TIMEOUT_MS: '2000',
+        REDIS_COMMAND_TIMEOUT_MS: '2000',
+        ...env,
       },
     });
-    const line = output.split('\n').find((l) => l.startsWith('RESULT '));
-    const result = JSON.parse((line ?? 'RESULT {}').slice(7));
+    const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
+    const result = JSON.parse((line ?? 'RESULT {}').slice(7)) as {
+      version: string;
+      answers: { statusCode: number; headers: Record<string, string>; body: string }[];
+    };
+    return { ...result, stderr, seen: result.answers.map((a) => [a.statusCode, a.headers['x-cache']]) };
+  }
+
+  it('loads index.mjs and answers MISS then HIT through the real SDK and Redis', async (ctx) => {
+    if ('skip' in node) return ctx.skip(node.skip);
+    const before = runtime.invocations('iris');
+    const result = await twice(node, { MODEL_VERSION: 'plain', REDIS_URL: plain.url });
     expect(result.version).toMatch(/^v24\./);
-    expect(
-      result.answers.map((a: { statusCode: number; headers: Record<string, string> }) => [
-        a.statusCode,
-        a.headers['x-cache'],
-      ]),
-    ).toEqual([
+    expect(result.seen).toEqual([
       [200, 'MISS'],
       [200, 'HIT'],
     ]);
-    expect(JSON.parse(result.answers[1].body)).toEqual({ predictions: [[0.2, 0.8]] });
-    expect(runtime.invocations('iris')).toBe(1);
+    expect(JSON.parse(result.answers[1]?.body ?? '')).toEqual({ predictions: [[0.2, 0.8]] });
+    expect(runtime.invocations('iris') - before).toBe(1);
+  });
+
+  it('speaks TLS to a rediss:// Redis that accepts TLS only, as ElastiCache Serverless does', async (ctx) => {
+    if ('skip' in node) return ctx.skip(node.skip);
+    const result = await twice(node, {
+      MODEL_VERSION: 'tls',
+      REDIS_URL: tls.url,
+      NODE_EXTRA_CA_CERTS: certFile,
+    });
+    expect(tls.url).toMatch(/^rediss:/);
+    expect(result.seen).toEqual([
+      [200, 'MISS'],
+      [200, 'HIT'],
+    ]);
+  });
+
+  it('verifies the TLS certificate: an untrusted one means BYPASS and a warning, never a failed request', async (ctx) => {
+    if ('skip' in node) return ctx.skip(node.skip);
+    const result = await twice(node, { MODEL_VERSION: 'untrusted', REDIS_URL: tls.url });
+    expect(result.seen).toEqual([
+      [200, 'BYPASS'],
+      [200, 'BYPASS'],
+    ]);
+    expect(result.stderr).toContain('PROXY_REDIS_UNAVAILABLE');
   });
 });

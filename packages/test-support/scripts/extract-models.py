@@ -27,7 +27,8 @@ SERVICES = {
         'UpdateFunctionConfiguration', 'PublishVersion', 'ListVersionsByFunction', 'DeleteFunction',
         'CreateAlias', 'GetAlias', 'UpdateAlias', 'DeleteAlias', 'AddPermission', 'RemovePermission', 'GetPolicy',
         'CreateFunctionUrlConfig', 'GetFunctionUrlConfig', 'UpdateFunctionUrlConfig', 'DeleteFunctionUrlConfig',
-        'TagResource', 'ListTags', 'UntagResource',
+        'TagResource', 'ListTags', 'UntagResource', 'ListAliases', 'PutFunctionConcurrency',
+        'GetFunctionConcurrency', 'DeleteFunctionConcurrency',
     ]),
     'iam': ('iam/2010-05-08', [
         'CreateRole', 'GetRole', 'DeleteRole', 'PutRolePolicy', 'GetRolePolicy', 'DeleteRolePolicy',
@@ -62,7 +63,7 @@ SERVICES = {
     ]),
     'logs': ('logs/2014-03-28', [
         'CreateLogGroup', 'DescribeLogGroups', 'DeleteLogGroup', 'PutRetentionPolicy', 'FilterLogEvents',
-        'DescribeLogStreams', 'TagResource',
+        'DescribeLogStreams', 'TagResource', 'ListTagsForResource',
     ]),
     'cloudwatch': ('cloudwatch/2010-08-01', [
         'PutMetricAlarm', 'DescribeAlarms', 'DeleteAlarms', 'PutDashboard', 'GetDashboard', 'DeleteDashboards',

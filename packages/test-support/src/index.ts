@@ -5,6 +5,11 @@ export type { ScalableTarget } from './autoscaling.js';
 export { FakeAutoScaling } from './autoscaling.js';
 export type { EcrImage } from './ecr.js';
 export { FakeEcr } from './ecr.js';
+export {
+  FakeElastiCache,
+  type ServerlessCacheRecord,
+  type ServerlessCacheStatus,
+} from './elasticache/fake-elasticache.js';
 export type {
   FakeAws,
   FakeAwsOptions,
@@ -17,6 +22,18 @@ export type {
 export { startFakeAws } from './fake-aws.js';
 export { type CapturedStream, captureStream } from './fixtures/capture-stream.js';
 export { type TempDir, tempDir } from './fixtures/temp-dir.js';
+export { FakeIam, type RoleRecord } from './iam/fake-iam.js';
+export type { PolicyDocument } from './iam/policy.js';
+export { FakeLambda, type RoleChecker } from './lambda/fake-lambda.js';
+export type {
+  AliasRecord,
+  FunctionConfig,
+  FunctionRecord,
+  PolicyStatement,
+  UrlConfig,
+} from './lambda/state.js';
+export { FakeLogs } from './logs/fake-logs.js';
+export type { LogGroupRecord } from './logs/state.js';
 export type { SageMakerLimits } from './sagemaker/fake-sagemaker.js';
 export { FakeSageMaker } from './sagemaker/fake-sagemaker.js';
 export type { SeedEndpoint, SeedEndpointConfig, SeedModel } from './sagemaker/seed.js';

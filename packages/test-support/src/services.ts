@@ -1,6 +1,9 @@
 import { FakeAutoScaling } from './autoscaling.js';
 import { FakeCloudWatch } from './cloudwatch/fake-cloudwatch.js';
 import { FakeEcr } from './ecr.js';
+import { FakeElastiCache } from './elasticache/fake-elasticache.js';
+import { FakeIam } from './iam/fake-iam.js';
+import { FakeLambda } from './lambda/fake-lambda.js';
 import { FakeLogs } from './logs/fake-logs.js';
 import { FakeSageMaker } from './sagemaker/fake-sagemaker.js';
 import { FakeSageMakerRuntime } from './sagemaker-runtime/runtime.js';
@@ -28,6 +31,9 @@ export function createStates(o: StateOptions) {
   const autoscaling = new FakeAutoScaling(o.region, o.accountId, sagemaker);
   sagemaker.scaling = autoscaling;
   sagemaker.resolveDigest = (image) => ecr.digestOf(image);
+  const iam = new FakeIam(o.accountId);
+  const lambda = new FakeLambda(o.region, o.accountId, 2);
+  lambda.roles = iam;
   const runtime = new FakeSageMakerRuntime(sagemaker);
   return {
     sagemaker,
@@ -38,6 +44,9 @@ export function createStates(o: StateOptions) {
     quotas: new FakeServiceQuotas(o.region, o.accountId),
     logs: new FakeLogs(o.region, o.accountId),
     cloudwatch: new FakeCloudWatch(o.region, o.accountId),
+    iam,
+    lambda,
+    elasticache: new FakeElastiCache(o.region, o.accountId, 2),
   };
 }
 
@@ -56,4 +65,7 @@ export const SERVICE_STATES: Partial<Record<ServiceName, (states: FakeStates) =>
   'service-quotas': (s) => s.quotas,
   logs: (s) => s.logs,
   cloudwatch: (s) => s.cloudwatch,
+  iam: (s) => s.iam,
+  lambda: (s) => s.lambda,
+  elasticache: (s) => s.elasticache,
 };

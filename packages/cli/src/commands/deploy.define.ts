@@ -14,6 +14,7 @@ export interface DeployFlags extends EngineFlags {
   imageTag?: string;
   dryRun?: boolean;
   yes?: boolean;
+  showSecrets?: boolean;
 }
 
 /** Flags every engine command shares. Kept here, free of heavy imports, for `--help`. */
@@ -31,6 +32,7 @@ export function defineDeploy(program: Command): void {
     .option('--image-tag <tag>', 'image tag in ECR (default: CIRCLE_SHA1, then git HEAD)')
     .option('--dry-run', 'print the plan and change nothing')
     .option('-y, --yes', 'apply without asking in a terminal')
+    .option('--show-secrets', 'print secret outputs unmasked (they are never written to the outputs file)')
     .option('--no-wait', 'fail at once if the endpoint is busy with another update instead of waiting')
     .option(
       '--timeout <minutes>',

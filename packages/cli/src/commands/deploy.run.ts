@@ -8,6 +8,7 @@ export async function runDeploy(flags: DeployFlags): Promise<number> {
     ...options,
     dryRun: Boolean(flags.dryRun),
     yes: Boolean(flags.yes),
+    showSecrets: Boolean(flags.showSecrets),
     ...(flags.imageTag === undefined ? {} : { imageTag: flags.imageTag }),
   });
   return 0;

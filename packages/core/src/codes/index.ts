@@ -3,6 +3,8 @@ import { CLI_CODES } from './cli.js';
 import { CONFIG_CODES } from './config.js';
 import { CORE_CODES } from './core.js';
 import { DEV_CODES } from './dev.js';
+import { LAMBDA_CODES } from './lambda.js';
+import { PROXY_CODES } from './proxy.js';
 import { SAGEMAKER_CODES } from './sagemaker.js';
 import { SCAFFOLD_CODES } from './scaffold.js';
 import type { CodeTable } from './types.js';
@@ -19,6 +21,8 @@ export const CODES: CodeTable = {
   ...CORE_CODES,
   ...CLI_CODES,
   ...SAGEMAKER_CODES,
+  ...PROXY_CODES,
   ...APIGEE_CODES,
   ...DEV_CODES,
+  ...LAMBDA_CODES,
 };

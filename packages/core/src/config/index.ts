@@ -13,4 +13,5 @@ export { type LoadedRelease, type LoadOptions, loadRelease, parseRelease } from 
 export { formatProblem, type Problem, type Severity } from './problems.js';
 export { AWS_REGIONS } from './regions.js';
 export { costSummary, renderResolvedText, resolvedJson } from './render.js';
+export { proxyTimeoutSeconds } from './rules-proxy.js';
 export * from './schema.js';

@@ -2,6 +2,7 @@ import { maxNameLength } from '../naming.js';
 import { API_GATEWAY_TIMEOUT_SECONDS } from './constants.js';
 import { AWS_REGIONS, partitionOf } from './regions.js';
 import { error, type Rule, type RuleProblem, warning } from './rule-kit.js';
+import { proxy } from './rules-proxy.js';
 import { autoscaling, deployment, instanceType, instanceTypeProblems } from './rules-sagemaker.js';
 import type { ResolvedEnvironment } from './schema.js';
 import { didYouMean } from './suggest.js';
@@ -98,7 +99,7 @@ const names: Rule = ({ name }, env) => {
   ];
 };
 
-const RULES: Rule[] = [names, region, instanceType, autoscaling, deployment, cache, frontDoor];
+const RULES: Rule[] = [names, region, instanceType, autoscaling, deployment, cache, frontDoor, proxy];
 
 /** Cross-field rules on the merged settings of one environment. */
 export function checkRules(config: ResolvedEnvironment, env: string): RuleProblem[] {

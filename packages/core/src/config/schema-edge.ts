@@ -18,11 +18,19 @@ export const cacheSchema = z
     provision: z
       .boolean()
       .default(false)
-      .describe('Create an ElastiCache Redis for this environment (needs vpc)'),
-    nodeType: z
-      .string()
-      .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, 'an ElastiCache node type such as cache.t4g.micro')
-      .default('cache.t4g.micro'),
+      .describe('Create an ElastiCache Serverless Redis for this environment (needs vpc; TLS only)'),
+    maxEntryBytes: positiveInt
+      .max(6 * 1024 * 1024)
+      .default(262144)
+      .describe('Responses larger than this many bytes are not cached'),
+    connectTimeoutMs: positiveInt
+      .max(10_000)
+      .default(100)
+      .describe('Milliseconds the proxy waits to connect to Redis before serving uncached'),
+    commandTimeoutMs: positiveInt
+      .max(10_000)
+      .default(100)
+      .describe('Milliseconds the proxy waits for one Redis command before serving uncached'),
     vpc: z
       .strictObject({
         subnetIds: z

@@ -7,6 +7,7 @@ import {
   RESOURCE_NAME_PATTERN,
 } from './constants.js';
 import { apiSchema, cacheSchema, tagsSchema } from './schema-edge.js';
+import { PROXY_DEFAULTS, proxySchema } from './schema-proxy.js';
 import { imageSchema, modelSchema, sagemakerSchema } from './schema-sagemaker.js';
 
 /**
@@ -17,6 +18,7 @@ import { imageSchema, modelSchema, sagemakerSchema } from './schema-sagemaker.js
 
 export * from './constants.js';
 export * from './schema-edge.js';
+export * from './schema-proxy.js';
 export * from './schema-sagemaker.js';
 
 /** The settings of one environment after its overlay has been merged into the base. */
@@ -31,7 +33,15 @@ export const resolvedEnvironmentSchema = z.strictObject({
   region: z.string().regex(REGION_PATTERN, 'an AWS region such as eu-central-1').describe('AWS region'),
   image: imageSchema,
   sagemaker: sagemakerSchema,
-  cache: cacheSchema.default({ enabled: false, ttl: 3600, provision: false, nodeType: 'cache.t4g.micro' }),
+  cache: cacheSchema.default({
+    enabled: false,
+    ttl: 3600,
+    provision: false,
+    maxEntryBytes: 262144,
+    connectTimeoutMs: 100,
+    commandTimeoutMs: 100,
+  }),
+  proxy: proxySchema.default(PROXY_DEFAULTS),
   api: apiSchema.default({}),
   front: z
     .enum(FRONT_DOORS)

@@ -3,7 +3,7 @@ import { step } from './aws-errors.js';
 import { type EngineOptions, prepareEngine } from './context.js';
 import type { DeployPlan, Outputs } from './contract.js';
 import { hasChanges } from './contract.js';
-import { writeOutputs } from './outputs-file.js';
+import { maskSecrets, writeOutputs } from './outputs-file.js';
 import {
   renderPlan,
   renderSummary,
@@ -15,6 +15,8 @@ import {
 export interface DeployOptions extends EngineOptions {
   /** Apply without asking in an interactive terminal. */
   yes?: boolean;
+  /** Print secret outputs (an Apigee origin secret, …) as they are instead of masked; they are never written. */
+  showSecrets?: boolean;
 }
 
 export interface DeployResult {
@@ -82,9 +84,10 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   }
   const outputsFile = await writeOutputs(engine.resolved.file, env, outputs);
   const result: DeployResult = { env, dryRun: false, changed, plans, outputs, summary, outputsFile };
+  const shown = (options.showSecrets ? outputs : maskSecrets(outputs)) as Record<string, Outputs>;
   host.result(
-    { ...result, plans: publicPlans(plans) },
-    renderOutputs(env, changed, summary, outputs, outputsFile),
+    { ...result, outputs: shown, plans: publicPlans(plans) },
+    renderOutputs(env, changed, summary, shown, outputsFile),
   );
   return result;
 }

@@ -11,12 +11,30 @@ export function outputsPath(releaseFile: string, env: string): string {
 
 const SECRET_KEY = /secret|password|token(?!url)|apikey(?!id)|credential/i;
 
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key.replace(/[-_]/g, ''));
+}
+
+/** Replaces values whose key looks secret with a mask, for printing (`--show-secrets` prints them as they are). */
+export function maskSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskSecrets);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([key, inner]) => [
+        key,
+        isSecretKey(key) && inner !== undefined && inner !== null ? '****' : maskSecrets(inner),
+      ]),
+    );
+  }
+  return value;
+}
+
 /** Drops values whose key looks secret, so the file can be shared and committed. */
 export function withoutSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSecrets);
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([key]) => !SECRET_KEY.test(key.replace(/[-_]/g, '')))
+      .filter(([key]) => !isSecretKey(key))
       .map(([key, inner]) => [key, withoutSecrets(inner)]);
     return Object.fromEntries(entries);
   }

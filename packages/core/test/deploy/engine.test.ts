@@ -121,6 +121,22 @@ describe('deploy orchestrator', () => {
     expect(result.changed).toBe(true);
   });
 
+  it('masks secret outputs in what it prints unless showSecrets is set', async () => {
+    const { options } = await setup();
+    const host = new RecordingIoHost();
+    await deploy(options(host));
+    const printed = host.events.find((event) => event.kind === 'result');
+    expect(printed?.text).toContain('a.apiKeySecret: ****');
+    expect(JSON.stringify(printed?.data)).not.toContain('do-not-write');
+
+    const shown = await setup();
+    const showHost = new RecordingIoHost();
+    await deploy({ ...shown.options(showHost), showSecrets: true });
+    expect(showHost.events.find((event) => event.kind === 'result')?.text).toContain(
+      'a.apiKeySecret: do-not-write',
+    );
+  });
+
   it('an outputs file that cannot be written after applying is a clear failed deploy, not an internal error', async () => {
     const { dir, log, options } = await setup();
     await writeFile(join(dir, '.mlship'), 'a file where the directory goes');

@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { freePort } from './ports.js';
 
 /** A real redis-server on a free loopback port: stop/start keep the port, pause/resume freeze it (SIGSTOP). */
@@ -25,17 +26,62 @@ function hasRedisServer(): boolean {
   }
 }
 
-export async function startRedisServer(): Promise<RedisServer> {
+/** A self-signed certificate for 127.0.0.1 (openssl CLI), for a TLS-only server like ElastiCache Serverless. */
+export interface TlsFiles {
+  certFile: string;
+  keyFile: string;
+}
+
+export function makeCertificate(dir: string): TlsFiles {
+  const files = { certFile: join(dir, 'cert.pem'), keyFile: join(dir, 'key.pem') };
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      files.keyFile,
+      '-out',
+      files.certFile,
+    ],
+    { stdio: 'ignore' },
+  );
+  return files;
+}
+
+export async function startRedisServer(tls?: TlsFiles): Promise<RedisServer> {
   const port = await freePort();
+  const listen = tls
+    ? [
+        '--port',
+        '0',
+        '--tls-port',
+        String(port),
+        '--tls-cert-file',
+        tls.certFile,
+        '--tls-key-file',
+        tls.keyFile,
+      ]
+    : ['--port', String(port)];
+  const tlsOptions = tls ? ['--tls-ca-cert-file', tls.certFile, '--tls-auth-clients', 'no'] : [];
   let child: ChildProcess | undefined;
   const server: RedisServer = {
-    url: `redis://127.0.0.1:${port}`,
+    url: `${tls ? 'rediss' : 'redis'}://127.0.0.1:${port}`,
     port,
     async start() {
       if (child && child.exitCode === null) return;
       const started = spawn(
         'redis-server',
-        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+        [...listen, ...tlsOptions, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
         { stdio: ['ignore', 'pipe', 'pipe'] },
       );
       let output = '';

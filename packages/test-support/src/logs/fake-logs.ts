@@ -111,12 +111,10 @@ export class FakeLogs {
       },
       FilterLogEvents: (input) => this.filter(input),
       TagResource: (input) => {
-        const name = /^arn:aws:logs:[^:]+:\d{12}:log-group:(.+?)(:\*)?$/.exec(input.resourceArn)?.[1];
-        const group = name ? this.groups.get(name) : undefined;
-        if (!group) throw groupNotFound();
-        Object.assign(group.tags, input.tags);
+        Object.assign(this.groupByArn(input.resourceArn).tags, input.tags);
         return {};
       },
+      ListTagsForResource: (input) => ({ tags: { ...this.groupByArn(input.resourceArn).tags } }),
     };
   }
 
@@ -156,6 +154,13 @@ export class FakeLogs {
     const id = input.logGroupName ?? input.logGroupIdentifier;
     if (id === undefined) throw invalid('Should provide either name or ARN of the log group.');
     return /^arn:aws:logs:[^:]+:\d{12}:log-group:(.+?)(:\*)?$/.exec(id)?.[1] ?? id;
+  }
+
+  private groupByArn(arn: string): LogGroupRecord {
+    const name = /^arn:aws:logs:[^:]+:\d{12}:log-group:(.+?)(:\*)?$/.exec(arn)?.[1];
+    const group = name ? this.groups.get(name) : undefined;
+    if (!group) throw groupNotFound();
+    return group;
   }
 
   private groupArn(name: string): string {
