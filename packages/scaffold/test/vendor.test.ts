@@ -54,11 +54,21 @@ describe('vendoring mlship into a project', () => {
       '@mlship/scaffold': 'file:vendor/mlship/mlship-scaffold-0.1.0.tgz',
       mlship: 'file:vendor/mlship/mlship-0.1.0.tgz',
     });
+    expect(plan.missing).toEqual([]);
     expect(plan.files.map((f) => f.path)).toEqual([
       'vendor/mlship/mlship-core-0.1.0.tgz',
       'vendor/mlship/mlship-scaffold-0.1.0.tgz',
       'vendor/mlship/mlship-0.1.0.tgz',
     ]);
+  });
+
+  it('keeps the registry version of a package the source does not hold, and says so', async () => {
+    const plan = await vendorMlship(
+      { mlship: '^0.1.0', '@mlship/deployer-apigateway': '^0.1.0' },
+      fakeSource,
+    );
+    expect(plan.devDependencies['@mlship/deployer-apigateway']).toBe('^0.1.0');
+    expect(plan.missing).toEqual(['@mlship/deployer-apigateway']);
   });
 
   it('init writes the tarballs, the file: devDependencies and a Dockerfile that copies vendor/ for npm ci', async () => {

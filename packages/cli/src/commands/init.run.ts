@@ -55,6 +55,12 @@ export async function runInit(model: string | undefined, flags: InitCommandFlags
     dryRun: Boolean(flags.dryRun),
     mlshipVersion: VERSION,
     ...(mlshipSource ? { mlshipSource } : {}),
+    onUnvendored: (names) =>
+      host.notify({
+        level: 'warn',
+        code: 'INIT_VENDOR_PARTIAL',
+        message: `${mlshipSource?.description} does not hold ${names.join(', ')}: package.json names the registry version, which npm install needs to find`,
+      }),
   });
   host.result(
     { ...summaryData(answers, result), vendoredFrom: mlshipSource?.description ?? null },

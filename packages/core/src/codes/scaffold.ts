@@ -27,6 +27,19 @@ export const SCAFFOLD_CODES = {
     fix: 'see mlship init --help',
   },
   INIT_CANCELLED: { kind: 'user', exit: 2, meaning: 'the prompts were cancelled; nothing was written' },
+  INIT_VENDOR_FAILED: {
+    kind: 'user',
+    exit: 2,
+    meaning:
+      'init runs from a source checkout and could not pack the mlship packages into vendor/mlship (a package is not built, or pnpm pack failed)',
+    fix: 'run pnpm run build in the checkout, or pass --no-vendor to name registry versions',
+  },
+  INIT_VENDOR_PARTIAL: {
+    kind: 'notice',
+    meaning:
+      'init vendored mlship, but the source does not hold every package the project names (e.g. a deployer not in this checkout); those keep registry versions',
+    fix: 'pack or build the missing package in the checkout, or choose front doors whose deployers it holds',
+  },
   INIT_DIR_NOT_EMPTY: {
     kind: 'user',
     exit: 2,
@@ -63,13 +76,6 @@ export const SCAFFOLD_CODES = {
     exit: 2,
     meaning: 'npm install in the new project failed (the files are written)',
     fix: 'run npm install in the project directory and read its output',
-  },
-  INIT_VENDOR_FAILED: {
-    kind: 'user',
-    exit: 2,
-    meaning:
-      'init could not pack the mlship packages into vendor/mlship/ (the source checkout is not built, or pnpm pack failed); nothing was written',
-    fix: 'run pnpm run build in the checkout first, or pass --no-vendor to name registry versions',
   },
   TEMPLATE_RENDER: {
     kind: 'internal',
