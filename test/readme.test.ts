@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../packages/cli/test/init-build.js';
 import { buildStale } from '../scripts/demo/build.js';
 import { runDemo } from '../scripts/demo/demo.js';
 
@@ -51,7 +52,8 @@ const work = mkdtempSync(join(tmpdir(), 'mlship-readme-'));
 const bin = join(work, '.bin');
 
 beforeAll(() => {
-  buildStale(root);
+  // under the CLI tests' build lock, so no test sees a dist/ being rebuilt
+  ensureBuilt(() => buildStale(root));
   mkdirSync(bin);
   // `mlship` is the CLI built from this checkout; `npx mlship` runs the same (what npx resolves once published).
   writeFileSync(
