@@ -19,6 +19,8 @@ export interface DevCache {
 export async function startCache(
   env: NodeJS.ProcessEnv,
   warn: (code: string, text: string) => void,
+  signal?: AbortSignal,
+  onProcess?: (name: string, pid: number) => void,
 ): Promise<DevCache> {
   if (env.REDIS_URL) {
     const url = new URL(env.REDIS_URL);
@@ -43,8 +45,9 @@ export async function startCache(
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     {},
   );
+  onProcess?.('redis-server', server.pid);
   try {
-    await waitUntil('ready', () => pong(port), server, 10_000);
+    await waitUntil('ready', () => pong(port), server, 10_000, signal);
   } catch (error) {
     await server.stop();
     throw error;

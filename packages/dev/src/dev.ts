@@ -24,6 +24,10 @@ export interface DevOptions {
   onServerLine?: (line: string) => void;
   onNotice?: (code: string, text: string) => void;
   readyTimeoutMs?: number;
+  /** Called as each process is started (before it is ready), e.g. to show or track its pid. */
+  onProcess?: (name: string, pid: number) => void;
+  /** Aborting it while the chain starts stops what was started and rejects with the abort reason. */
+  signal?: AbortSignal;
 }
 
 export interface DevChain {
@@ -54,9 +58,17 @@ export async function startDev(options: DevOptions): Promise<DevChain> {
       env,
       onLine: options.onServerLine ?? (() => undefined),
       readyTimeoutMs: options.readyTimeoutMs ?? 120_000,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProcess ? { onProcess: options.onProcess } : {}),
     });
     stops.push(() => server.process.stop());
-    const cache = await startCache(env, options.onNotice ?? (() => undefined));
+    options.signal?.throwIfAborted();
+    const cache = await startCache(
+      env,
+      options.onNotice ?? (() => undefined),
+      options.signal,
+      options.onProcess,
+    );
     if (cache.process) stops.push(() => (cache.process as NonNullable<DevCache['process']>).stop());
     const runtime: RuntimeStandIn = await startRuntimeStandIn({
       upstream: server.url,
@@ -87,6 +99,7 @@ export async function startDev(options: DevOptions): Promise<DevChain> {
     stops.push(() => proxy.close());
     const front: LocalServer = await listenFront(proxy.handler, options);
     stops.push(() => front.close());
+    options.signal?.throwIfAborted();
     return {
       frontUrl: front.url,
       serverUrl: server.url,

@@ -100,9 +100,11 @@ export async function waitUntil(
   ready: () => Promise<boolean>,
   process: Started,
   timeoutMs: number,
+  signal?: AbortSignal,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    signal?.throwIfAborted();
     if (process.child.exitCode !== null || process.child.signalCode !== null) {
       throw new Error(
         `${process.name} exited (${process.child.exitCode ?? process.child.signalCode}) before ${what}`,

@@ -17,6 +17,8 @@ export async function startInferenceServer(options: {
   env: NodeJS.ProcessEnv;
   onLine: (line: string) => void;
   readyTimeoutMs: number;
+  signal?: AbortSignal;
+  onProcess?: (name: string, pid: number) => void;
 }): Promise<InferenceServer> {
   const script = pickScript(options.projectDir, options.script);
   const port = await freePort();
@@ -31,6 +33,7 @@ export async function startInferenceServer(options: {
     },
     onLine: options.onLine,
   });
+  options.onProcess?.('inference server', started.pid);
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitUntil(
@@ -38,9 +41,11 @@ export async function startInferenceServer(options: {
       async () => (await fetch(`${url}/ping`, { signal: AbortSignal.timeout(2000) })).status === 200,
       started,
       options.readyTimeoutMs,
+      options.signal,
     );
   } catch (error) {
     await started.stop();
+    if (options.signal?.aborted) throw error;
     throw new MlshipError(
       'DEV_SERVER_FAILED',
       `The inference server did not start: ${(error as Error).message}`,

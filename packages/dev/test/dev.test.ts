@@ -78,6 +78,24 @@ describe('startDev on examples/iris-onnx', () => {
     await expect(cache.cache?.get('other')).resolves.toBe('miss');
   });
 
+  it('stops what it started when aborted during start-up (the server has started, not yet answered /ping)', async () => {
+    const pids: number[] = [];
+    const abort = new AbortController();
+    const starting = startDev({
+      projectDir: IRIS,
+      port: 0,
+      env: { ...process.env, REDIS_URL: '' },
+      signal: abort.signal,
+      onProcess: (_name, pid) => {
+        pids.push(pid);
+        abort.abort(new Error('Ctrl-C'));
+      },
+    });
+    await expect(starting).rejects.toThrow('Ctrl-C');
+    expect(pids).toHaveLength(1);
+    for (const pid of pids) expect(groupAlive(pid), `process group ${pid}`).toBe(false);
+  }, 60_000);
+
   it('refuses a directory that is not a project, with a coded error and nothing started', async () => {
     await expect(
       startDev({ projectDir: fileURLToPath(new URL('.', import.meta.url)), port: 0 }),

@@ -26,28 +26,40 @@ export async function runDev(flags: DevFlags, out: NodeJS.WritableStream = proce
   const apiKey = flags.apiKey
     ? process.env.MLSHIP_DEV_API_KEY || randomBytes(24).toString('base64url')
     : undefined;
-  const chain = await startDev({
-    projectDir: resolve(flags.dir),
-    port,
-    ...(apiKey ? { apiKey } : {}),
-    ...(flags.script ? { script: flags.script } : {}),
-    onServerLine: (line) => out.write(`[server] ${line}\n`),
-    onNotice: (code, text) => process.stderr.write(`Notice [${code}]: ${text}\n`),
-  });
-  out.write(banner(chain, apiKey, Boolean(flags.showSecrets)));
-  await new Promise<void>((done) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      done();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-  out.write('Stopping…\n');
-  await chain.stop();
-  out.write('Stopped everything mlship dev started.\n');
-  return 0;
+  // Ctrl-C from the very start: during start-up it aborts and stops what was started; then it stops the chain.
+  const stopped = new AbortController();
+  const onSignal = () => stopped.abort(new Error('stopped by a signal'));
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    let chain: DevChain;
+    try {
+      chain = await startDev({
+        projectDir: resolve(flags.dir),
+        port,
+        ...(apiKey ? { apiKey } : {}),
+        ...(flags.script ? { script: flags.script } : {}),
+        onServerLine: (line) => out.write(`[server] ${line}\n`),
+        onNotice: (code, text) => process.stderr.write(`Notice [${code}]: ${text}\n`),
+        signal: stopped.signal,
+      });
+    } catch (error) {
+      if (!stopped.signal.aborted) throw error;
+      out.write('Stopped during start-up; nothing mlship dev started is left running.\n');
+      return 0;
+    }
+    out.write(banner(chain, apiKey, Boolean(flags.showSecrets)));
+    if (!stopped.signal.aborted) {
+      await new Promise((done) => stopped.signal.addEventListener('abort', done, { once: true }));
+    }
+    out.write('Stopping…\n');
+    await chain.stop();
+    out.write('Stopped everything mlship dev started.\n');
+    return 0;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }
 
 async function loadDev(): Promise<typeof import('@mlship/dev')> {
