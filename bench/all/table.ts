@@ -13,6 +13,14 @@ export function renderTable(latest: Json): string {
   const raw = m('raw-http', 'single-row');
   const echo = m('echo', 'single-row');
   const batch = m('iris-onnx', 'batch-64');
+  const rounds = (baseline: string, scenario: string) => {
+    const of = (target: string) =>
+      server.runs.filter((r: Json) => r.target === target && r.scenario === scenario);
+    const base = of(baseline);
+    return of('iris-onnx')
+      .map((r: Json, i: number) => fixed(r.requestsPerSecond / base[i].requestsPerSecond))
+      .join(', ');
+  };
   const cliCase = (name: string) => cli.results.find((r: Json) => r.command.includes(name));
   const node = cliCase('node -e');
   const help = cliCase('--help');
@@ -29,12 +37,12 @@ export function renderTable(latest: Json): string {
     ['bare Fastify echo, req/s', int(echo.requestsPerSecond), 'baseline'],
     [
       'iris-onnx ÷ raw node:http, single row (median of per-round ratios)',
-      fixed(server.targets.singleRowVsRawHttp.value),
+      `${fixed(server.targets.singleRowVsRawHttp.value)} (rounds: ${rounds('raw-http', 'single-row')})`,
       '≥ 0.80',
     ],
     [
       'iris-onnx ÷ Fastify echo, single row (median of per-round ratios)',
-      fixed(server.targets.singleRowVsEcho.value),
+      `${fixed(server.targets.singleRowVsEcho.value)} (rounds: ${rounds('echo', 'single-row')})`,
       '≥ 0.75',
     ],
     ['iris-onnx ÷ raw node:http, 64-row batches (requests)', fixed(server.targets.batchVsRawHttp.value), ''],
