@@ -80,7 +80,7 @@ beforeAll(() => {
   }
 }, 300_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => rmSync(work, { recursive: true, force: true }), 300_000);
 
 describe('the published packages', () => {
   it('pack every publishable package, including the CLI (unscoped: mlship), core, scaffold and its templates', () => {

@@ -30,7 +30,7 @@ async function renderInto(ctx: ServerTemplateContext): Promise<string> {
 }
 
 async function npm(dir: string, args: string[]): Promise<string> {
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     npm_config_cache: npmCache,
     npm_config_update_notifier: 'false',

@@ -53,6 +53,18 @@ beforeEach(async () => {
   aws.reset();
   aws.ecr.putImage('iris', 'v1');
   aws.ecr.putImage('sentiment-classifier', 'v1');
+  // What the deploy preflight checks: an execution role SageMaker can assume and pull with, and instance quota.
+  aws.iam.seedRole('sagemaker-exec', {
+    trustService: 'sagemaker.amazonaws.com',
+    policies: { pull: { Statement: [{ Effect: 'Allow', Action: ['ecr:*', 'logs:*'], Resource: '*' }] } },
+  });
+  aws.quotas.seedQuota({
+    serviceCode: 'sagemaker',
+    quotaCode: 'L-4A6B4D1A',
+    quotaName: 'ml.m5.large for endpoint usage',
+    defaultValue: 0,
+    appliedValue: 4,
+  });
   dir = await tempDir();
   await writeFile(join(dir.path, 'release.yaml'), release);
 });

@@ -50,6 +50,15 @@ describe('mlship --help and mlship init load no AWS SDK', () => {
     expect(awsSdk(loadedModules([BIN, 'init', 'demo', '--yes'], work))).toEqual([]);
   });
 
+  it('doctor --help and deploy --help (the checks and their STS/IAM/Service Quotas clients load only when they run)', () => {
+    for (const command of ['doctor', 'deploy']) {
+      const urls = loadedModules([BIN, command, '--help'], work);
+      expect(urls.some((url) => url.includes('/commander/'))).toBe(true);
+      expect(awsSdk(urls)).toEqual([]);
+      expect(urls.filter((url) => /doctor\/(dist|src)\//.test(url))).toEqual([]);
+    }
+  });
+
   it('the recorder does see an AWS SDK when one is imported (the check can fail)', () => {
     const cwd = join(ROOT, 'packages', 'deployer-sagemaker');
     const urls = loadedModules(['--input-type=module', '-e', "await import('@aws-sdk/client-ecr')"], cwd);

@@ -3,7 +3,7 @@ export { type AwsClientConfig, awsClientConfig, regionOverrideNotice } from './a
 export { CODES, type CodeInfo, type CodeKind, type CodeTable } from './codes/index.js';
 export * from './config/index.js';
 export { manualClock, systemClock } from './deploy/clock.js';
-export type { EngineOptions } from './deploy/context.js';
+export { type Engine, type EngineOptions, prepareEngine } from './deploy/context.js';
 export {
   type Change,
   type ChangeAction,
@@ -20,15 +20,40 @@ export {
   type StatusReport,
 } from './deploy/contract.js';
 export { type DestroyOptions, destroy, type RollbackOptions, rollback, status } from './deploy/day2.js';
-export { type DeployOptions, type DeployResult, deploy } from './deploy/deploy.js';
+export {
+  type DeployOptions,
+  type DeployResult,
+  deploy,
+  type Preflight,
+  type PreflightInput,
+} from './deploy/deploy.js';
 export {
   deployerInstalled,
+  deployerMissing,
+  importPackage,
+  installCommand,
   type LoadedTarget,
   type ModuleImporter,
   missingDeployerWarnings,
 } from './deploy/deployer-loader.js';
+export { loadEnvironment } from './deploy/load-environment.js';
 export { outputsPath, readOutputs } from './deploy/outputs-file.js';
+export {
+  type Permission,
+  type PolicyDocument,
+  type PolicyStatement,
+  policyDocument,
+  renderPolicy,
+} from './deploy/permissions.js';
 export { DEFAULT_BACKOFF_MS, formatElapsed, type PollOptions, pollUntil } from './deploy/poll.js';
+export {
+  type QuotaShortfall,
+  quotaFix,
+  quotaIncreaseCommand,
+  quotaMessage,
+  quotaShortfallError,
+  quotaShortfallFromMessage,
+} from './deploy/quota-message.js';
 export { renderPlan, type TargetSummary } from './deploy/render-plan.js';
 export { enabledTargets, TARGETS, type TargetEntry } from './deploy/targets.js';
 export {
@@ -42,6 +67,8 @@ export {
 export type { ConfirmOptions, IoHost, IoLevel, IoMessage, Progress } from './io/io-host.js';
 export { type RecordedEvent, RecordingIoHost } from './io/recording-host.js';
 export {
+  defaultDomainPrefix,
+  domainPrefixProblem,
   endpointConfigName,
   endpointName,
   MAX_RESOURCE_NAME_LENGTH,

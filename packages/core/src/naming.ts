@@ -51,3 +51,19 @@ export function modelName(name: string, env: string, hash: string): string {
 export function endpointConfigName(name: string, env: string, hash: string): string {
   return checked(`${name}-${env}-${checkedHash(hash)}`);
 }
+
+/** The Cognito hosted-domain prefix mlship derives when release.yaml sets none: `<name>-<env>`, lower-cased. */
+export function defaultDomainPrefix(name: string, env: string): string {
+  return `${name}-${env}`.toLowerCase();
+}
+
+/** Why Cognito would refuse a domain prefix (its pattern, length and reserved words), or undefined. */
+export function domainPrefixProblem(prefix: string): string | undefined {
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(prefix)) {
+    return `"${prefix}" is not a Cognito domain prefix (1 to 63 lowercase letters, digits and hyphens, not starting or ending with a hyphen)`;
+  }
+  const reserved = ['aws', 'amazon', 'cognito'].find((word) => prefix.includes(word));
+  return reserved
+    ? `"${prefix}" contains "${reserved}", which Cognito reserves in domain prefixes`
+    : undefined;
+}

@@ -17,4 +17,6 @@ export const deployer: Deployer<ApigeeState, ApigeeDetail> = {
   status,
   destroy,
   rollback,
+  // Its calls go to Google's Apigee API (Google IAM), not AWS: the deploying AWS principal needs nothing for them.
+  permissions: () => [],
 };

@@ -14,6 +14,7 @@ import { type DeployContext, type DeployPlan, deployError, hasChanges, type Outp
 import { clientsFor } from './clients.js';
 import { describeEndpoint, waitForEndpoint } from './endpoint.js';
 import type { SageMakerDetail } from './plan.js';
+import { undoOnQuotaFailure } from './quota-failure.js';
 import { deregisterScaling, putPolicy, registerScaling, restorable } from './scaling.js';
 
 /** Announces the next step; a Ctrl-C (ctx.signal) stops before it starts. */
@@ -66,13 +67,15 @@ export async function applySageMaker(
 
   let arn = plan.plannedOutputs?.endpointArn as string | undefined;
   if (detail.endpoint === 'create' || detail.endpoint === 'recreate') {
-    const out = await sagemaker.send(
-      new CreateEndpointCommand({
-        EndpointName: name,
-        EndpointConfigName: desired.configName,
-        Tags: desired.tags,
-      }),
-    );
+    const out = await sagemaker
+      .send(
+        new CreateEndpointCommand({
+          EndpointName: name,
+          EndpointConfigName: desired.configName,
+          Tags: desired.tags,
+        }),
+      )
+      .catch((error: unknown) => undoOnQuotaFailure(ctx, detail, error));
     arn = out.EndpointArn;
     const final = await waitForEndpoint(ctx, name, `Creating endpoint ${name}`);
     if (final?.EndpointStatus !== 'InService') {

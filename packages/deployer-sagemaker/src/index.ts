@@ -1,6 +1,7 @@
 import { DEPLOYER_CONTRACT_VERSION, type Deployer } from '@mlship/core';
 import { applySageMaker } from './apply.js';
 import { destroySageMaker } from './destroy.js';
+import { permissionsSageMaker } from './permissions.js';
 import { planSageMaker, type SageMakerDetail } from './plan.js';
 import { type CurrentState, readState } from './read.js';
 import { rollbackSageMaker } from './rollback.js';
@@ -16,6 +17,7 @@ export const deployer: Deployer<CurrentState, SageMakerDetail> = {
   status: statusSageMaker,
   destroy: destroySageMaker,
   rollback: rollbackSageMaker,
+  permissions: permissionsSageMaker,
 };
 
 export type { CurrentState, SageMakerDetail };

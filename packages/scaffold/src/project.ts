@@ -48,14 +48,17 @@ export async function planInit(answers: InitAnswers, options: PlanOptions = {}):
   return [...byPath.values()].sort((a, b) => a.path.localeCompare(b.path));
 }
 
-/** The `mlship` CLI, @mlship/dev (for `mlship dev`) and the deployer packages the chosen front doors need, pinned to the running version. */
+/**
+ * The `mlship` CLI, `@mlship/doctor` (the deploy preflight), `@mlship/dev` (`mlship dev`) and the deployer packages the chosen front doors need,
+ * pinned to the running version.
+ */
 export function mlshipDevDependencies(answers: InitAnswers, version: string): Record<string, string> {
   const fronts = answers.environments.map((env) => frontOf(answers, env));
   const packages = TARGETS.filter((target) =>
     fronts.some((front) => target.enabled({ front } as Parameters<typeof target.enabled>[0])),
   ).map((target) => target.packageName);
   return Object.fromEntries(
-    ['mlship', '@mlship/dev', ...packages].sort().map((name) => [name, `^${version}`]),
+    ['@mlship/dev', '@mlship/doctor', 'mlship', ...packages].sort().map((name) => [name, `^${version}`]),
   );
 }
 

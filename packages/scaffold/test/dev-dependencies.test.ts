@@ -10,11 +10,12 @@ const deps = (fronts: Record<string, string>, environments = Object.keys(fronts)
     ),
   );
 
-describe("the generated project's package.json names mlship, @mlship/dev and the deployers its environments need", () => {
+describe("the generated project's package.json names the deployers its environments need, the doctor and @mlship/dev", () => {
   it('SageMaker always; Lambda with any front door; each front door its own', () => {
     expect(deps({ dev: 'none', prod: 'none' })).toEqual([
       '@mlship/deployer-sagemaker',
       '@mlship/dev',
+      '@mlship/doctor',
       'mlship',
     ]);
     expect(deps({ dev: 'apigateway', prod: 'none' })).toEqual([
@@ -22,6 +23,7 @@ describe("the generated project's package.json names mlship, @mlship/dev and the
       '@mlship/deployer-lambda',
       '@mlship/deployer-sagemaker',
       '@mlship/dev',
+      '@mlship/doctor',
       'mlship',
     ]);
     expect(deps({ dev: 'apigateway', prod: 'apigee' })).toEqual([
@@ -30,6 +32,7 @@ describe("the generated project's package.json names mlship, @mlship/dev and the
       '@mlship/deployer-lambda',
       '@mlship/deployer-sagemaker',
       '@mlship/dev',
+      '@mlship/doctor',
       'mlship',
     ]);
     expect(deps({ staging: 'apigee' })).not.toContain('@mlship/deployer-apigateway');

@@ -7,6 +7,7 @@ keeping what the protocol layer needs (http bindings, locations, wire names, XML
 import gzip
 import json
 import os
+import sys
 
 import botocore
 
@@ -48,17 +49,18 @@ SERVICES = {
         'CreateStage', 'GetStage', 'UpdateStage', 'DeleteStage', 'CreateUsagePlan', 'GetUsagePlans',
         'GetUsagePlan', 'UpdateUsagePlan', 'DeleteUsagePlan', 'CreateApiKey', 'GetApiKey', 'GetApiKeys',
         'DeleteApiKey', 'CreateUsagePlanKey', 'GetUsagePlanKeys', 'DeleteUsagePlanKey', 'PutGatewayResponse',
-        'GetGatewayResponses', 'TagResource', 'GetTags', 'UntagResource',
+        'GetGatewayResponses', 'TagResource', 'GetTags', 'UntagResource', 'PutRestApi', 'UpdateApiKey',
     ]),
     'cognito-idp': ('cognito-idp/2016-04-18', [
         'CreateUserPool', 'DescribeUserPool', 'ListUserPools', 'DeleteUserPool', 'CreateResourceServer',
         'DescribeResourceServer', 'UpdateResourceServer', 'DeleteResourceServer', 'CreateUserPoolClient',
         'DescribeUserPoolClient', 'ListUserPoolClients', 'UpdateUserPoolClient', 'DeleteUserPoolClient',
         'CreateUserPoolDomain', 'DescribeUserPoolDomain', 'DeleteUserPoolDomain', 'TagResource',
-        'ListTagsForResource',
+        'ListTagsForResource', 'UntagResource',
     ]),
     'sagemaker-runtime': ('sagemaker-runtime/2017-05-13', ['InvokeEndpoint']),
     'service-quotas': ('service-quotas/2019-06-24', [
+        'ListAWSDefaultServiceQuotas',
         'ListServiceQuotas', 'GetServiceQuota', 'GetAWSDefaultServiceQuota', 'RequestServiceQuotaIncrease',
     ]),
     'logs': ('logs/2014-03-28', [
@@ -138,7 +140,10 @@ def extract(service, path, operations):
 
 if __name__ == '__main__':
     here = os.path.dirname(os.path.abspath(__file__))
+    only = sys.argv[1:]
     for service, (path, operations) in SERVICES.items():
+        if only and service not in only:
+            continue
         target = os.path.join(here, '..', 'src', 'models', service + '.json')
         with open(target, 'w') as f:
             json.dump(extract(service, path, operations), f, indent=1, sort_keys=False)

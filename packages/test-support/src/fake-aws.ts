@@ -1,3 +1,4 @@
+import { type TokenEndpoint, tokenEndpoint } from './cognito/token-endpoint.js';
 import { AwsError } from './server/aws-error.js';
 import { endpointEnvName, loadModel, SERVICE_NAMES, type ServiceName } from './server/model.js';
 import { routeFor } from './server/protocols/index.js';
@@ -34,6 +35,8 @@ export type FakeAws = FakeStates & {
     region: string;
     credentials: { accessKeyId: string; secretAccessKey: string };
   };
+  /** The Cognito hosted domains' OAuth2 token endpoint and the pools' JWKS, on the same server. */
+  tokens: TokenEndpoint;
   /** Every call in arrival order, with the error code it was answered with. */
   calls: RecordedCall[];
   /**
@@ -86,7 +89,8 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
       hooks,
     ),
   );
-  const server = await listen(routes);
+  const tokens = tokenEndpoint(states.cognito);
+  const server = await listen([...routes, tokens.route]);
   const credentials = { accessKeyId: 'mlship-fake-access-key', secretAccessKey: 'fake-secret-access-key' };
   const endpoints = Object.fromEntries(
     SERVICE_NAMES.map((name) => [endpointEnvName(loadModel(name)), server.endpoint]),
@@ -105,8 +109,10 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
       AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
       AWS_MAX_ATTEMPTS: '3',
       AWS_EC2_METADATA_DISABLED: 'true',
+      MLSHIP_COGNITO_TOKEN_URL: `${server.endpoint}/{domain}/oauth2/token`,
     },
     clientConfig: { endpoint: server.endpoint, region, credentials },
+    tokens,
     calls,
     responseViolations,
     mutatingCalls: () => calls.filter((c) => !READ.test(c.operation)),
@@ -118,6 +124,7 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
       throwViolations(responseViolations);
       failures.length = 0;
       for (const name of SERVICE_NAMES) SERVICE_STATES[name]?.(states).reset();
+      tokens.issued.length = 0;
     },
     stop: () => server.close().then(() => throwViolations(responseViolations)),
   };

@@ -1,8 +1,17 @@
+export { FakeApiGateway } from './apigateway/fake-apigateway.js';
+export {
+  type InvokeGateway,
+  type InvokeGatewayOptions,
+  type ProxyHandler,
+  startInvokeGateway,
+} from './apigateway/invoke-gateway.js';
 export type { ApigeeCall, ApigeeUpload, FakeApigee, FakeApigeeOptions } from './apigee/fake-apigee.js';
 export { startFakeApigee } from './apigee/fake-apigee.js';
 export type { ApigeeOrg } from './apigee/state.js';
 export type { ScalableTarget } from './autoscaling.js';
 export { FakeAutoScaling } from './autoscaling.js';
+export { FakeCognito } from './cognito/fake-cognito.js';
+export { type Jwk, verifyJwt } from './cognito/jwt.js';
 export type { EcrImage } from './ecr.js';
 export { FakeEcr } from './ecr.js';
 export {

@@ -90,7 +90,10 @@ export class FakeServiceQuotas {
         return fn(input);
       };
     return {
-      ListServiceQuotas: guarded('ListServiceQuotas', (input) => this.list(input)),
+      ListServiceQuotas: guarded('ListServiceQuotas', (input) => this.list(input, 'applied')),
+      ListAWSDefaultServiceQuotas: guarded('ListAWSDefaultServiceQuotas', (input) =>
+        this.list(input, 'default'),
+      ),
       GetServiceQuota: guarded('GetServiceQuota', (input) => {
         const quota = this.find(input.ServiceCode, input.QuotaCode);
         if (quota.appliedValue === undefined) throw noSuchQuota(input.ServiceCode, input.QuotaCode);
@@ -104,7 +107,10 @@ export class FakeServiceQuotas {
     };
   }
 
-  private list(input: { ServiceCode: string; QuotaCode?: string; MaxResults?: number; NextToken?: string }) {
+  private list(
+    input: { ServiceCode: string; QuotaCode?: string; MaxResults?: number; NextToken?: string },
+    values: 'applied' | 'default',
+  ) {
     const all = [...this.quotas.values()].filter((q) => q.serviceCode === input.ServiceCode);
     if (all.length === 0) {
       throw new AwsError(
@@ -112,18 +118,21 @@ export class FakeServiceQuotas {
         `The request failed because the specified service does not exist.`,
       );
     }
-    const applied = all
-      .filter((q) => q.appliedValue !== undefined && (!input.QuotaCode || q.quotaCode === input.QuotaCode))
+    const listed = all
+      .filter((q) => values === 'default' || q.appliedValue !== undefined)
+      .filter((q) => !input.QuotaCode || q.quotaCode === input.QuotaCode)
       .sort((a, b) => a.quotaCode.localeCompare(b.quotaCode));
     const { items, nextToken } = page(
-      applied,
+      listed,
       input.NextToken,
       input.MaxResults ?? 100,
-      `${input.ServiceCode}/${input.QuotaCode ?? ''}`,
+      `${values}/${input.ServiceCode}/${input.QuotaCode ?? ''}`,
       () => new AwsError('InvalidPaginationTokenException', 'Invalid pagination token'),
     );
     return {
-      Quotas: items.map((q) => this.describe(q, q.appliedValue as number)),
+      Quotas: items.map((q) =>
+        this.describe(q, (values === 'default' ? q.defaultValue : q.appliedValue) as number),
+      ),
       ...(nextToken ? { NextToken: nextToken } : {}),
     };
   }

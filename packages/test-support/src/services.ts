@@ -1,5 +1,7 @@
+import { FakeApiGateway } from './apigateway/fake-apigateway.js';
 import { FakeAutoScaling } from './autoscaling.js';
 import { FakeCloudWatch } from './cloudwatch/fake-cloudwatch.js';
+import { FakeCognito } from './cognito/fake-cognito.js';
 import { FakeEcr } from './ecr.js';
 import { FakeElastiCache } from './elasticache/fake-elasticache.js';
 import { FakeIam } from './iam/fake-iam.js';
@@ -40,6 +42,8 @@ export function createStates(o: StateOptions) {
     ecr,
     autoscaling,
     runtime,
+    apigateway: new FakeApiGateway(o.region, o.accountId),
+    cognito: new FakeCognito(o.region, o.accountId),
     sts: new FakeSts(o.accountId),
     quotas: new FakeServiceQuotas(o.region, o.accountId),
     logs: new FakeLogs(o.region, o.accountId),
@@ -60,12 +64,14 @@ export const SERVICE_STATES: Partial<Record<ServiceName, (states: FakeStates) =>
   sagemaker: (s) => s.sagemaker,
   ecr: (s) => s.ecr,
   autoscaling: (s) => s.autoscaling,
+  lambda: (s) => s.lambda,
+  apigateway: (s) => s.apigateway,
+  'cognito-idp': (s) => s.cognito,
   'sagemaker-runtime': (s) => s.runtime,
   sts: (s) => s.sts,
   'service-quotas': (s) => s.quotas,
   logs: (s) => s.logs,
   cloudwatch: (s) => s.cloudwatch,
   iam: (s) => s.iam,
-  lambda: (s) => s.lambda,
   elasticache: (s) => s.elasticache,
 };

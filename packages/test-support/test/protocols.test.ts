@@ -252,8 +252,8 @@ describe('restJson1 (Lambda, API Gateway)', () => {
   });
 
   it('answers a not-faked operation with UnknownOperationException, not a hang', async () => {
-    // An operation of a served model that no state answers (API Gateway's state lives on another branch).
-    const res = await fetch(`${fake.endpoint}/restapis/abc123/stages/v1`, { method: 'GET' });
+    // An operation of a served model that no state answers (API Gateway's GetMethod: mlship imports OpenAPI instead).
+    const res = await fetch(`${fake.endpoint}/restapis/abc123/resources/r1/methods/POST`, { method: 'GET' });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ __type: 'UnknownOperationException' });
   });

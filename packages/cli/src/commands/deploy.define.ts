@@ -14,6 +14,7 @@ export interface DeployFlags extends EngineFlags {
   imageTag?: string;
   dryRun?: boolean;
   yes?: boolean;
+  skipPreflight?: boolean;
   showSecrets?: boolean;
 }
 
@@ -32,6 +33,10 @@ export function defineDeploy(program: Command): void {
     .option('--image-tag <tag>', 'image tag in ECR (default: CIRCLE_SHA1, then git HEAD)')
     .option('--dry-run', 'print the plan and change nothing')
     .option('-y, --yes', 'apply without asking in a terminal')
+    .option(
+      '--skip-preflight',
+      'apply without first checking quotas, the execution role and the permissions of the planned calls',
+    )
     .option('--show-secrets', 'print secret outputs unmasked (they are never written to the outputs file)')
     .option('--no-wait', 'fail at once if the endpoint is busy with another update instead of waiting')
     .option(

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { defineCall } from './call.define.js';
 import { defineDeploy } from './deploy.define.js';
 import { defineDestroy } from './destroy.define.js';
 import { defineDev } from './dev.define.js';
+import { defineDoctor } from './doctor.define.js';
 import { defineInit } from './init.define.js';
 import { defineRollback } from './rollback.define.js';
 import { defineSchema } from './schema.define.js';
@@ -16,9 +18,11 @@ export function registerCommands(program: Command): void {
   defineInit(program);
   defineValidate(program);
   defineSchema(program);
+  defineDoctor(program);
   defineDeploy(program);
   defineStatus(program);
   defineRollback(program);
   defineDestroy(program);
   defineDev(program);
+  defineCall(program);
 }

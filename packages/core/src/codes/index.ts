@@ -1,8 +1,10 @@
+import { APIGATEWAY_CODES } from './apigateway.js';
 import { APIGEE_CODES } from './apigee.js';
 import { CLI_CODES } from './cli.js';
 import { CONFIG_CODES } from './config.js';
 import { CORE_CODES } from './core.js';
 import { DEV_CODES } from './dev.js';
+import { DOCTOR_CODES } from './doctor.js';
 import { LAMBDA_CODES } from './lambda.js';
 import { PROXY_CODES } from './proxy.js';
 import { SAGEMAKER_CODES } from './sagemaker.js';
@@ -21,8 +23,10 @@ export const CODES: CodeTable = {
   ...CORE_CODES,
   ...CLI_CODES,
   ...SAGEMAKER_CODES,
+  ...LAMBDA_CODES,
+  ...DOCTOR_CODES,
   ...PROXY_CODES,
   ...APIGEE_CODES,
   ...DEV_CODES,
-  ...LAMBDA_CODES,
+  ...APIGATEWAY_CODES,
 };

@@ -1,4 +1,4 @@
-import { maxNameLength } from '../naming.js';
+import { defaultDomainPrefix, domainPrefixProblem, maxNameLength } from '../naming.js';
 import { API_GATEWAY_TIMEOUT_SECONDS } from './constants.js';
 import { AWS_REGIONS, partitionOf } from './regions.js';
 import { error, type Rule, type RuleProblem, warning } from './rule-kit.js';
@@ -9,7 +9,7 @@ import { didYouMean } from './suggest.js';
 
 export type { RuleProblem } from './rule-kit.js';
 
-const frontDoor: Rule = ({ front, api, model }) => {
+const frontDoor: Rule = ({ front, api, model, name }, env) => {
   if (front === 'none') return [];
   const problems: RuleProblem[] = [];
   if (!api[front]) {
@@ -18,6 +18,18 @@ const frontDoor: Rule = ({ front, api, model }) => {
         ? 'add api.apigee with organization, environment and auth'
         : 'add api.apigateway: {} to take the defaults';
     problems.push(error(['front'], `front is ${front} but api.${front} is not configured`, hint));
+  }
+  const gateway = front === 'apigateway' ? api.apigateway : undefined;
+  const derivedProblem =
+    gateway && !gateway.domainPrefix && domainPrefixProblem(defaultDomainPrefix(name, env));
+  if (derivedProblem) {
+    problems.push(
+      error(
+        ['name'],
+        `the Cognito domain prefix derived from name and environment is not allowed: ${derivedProblem}`,
+        'set api.apigateway.domainPrefix',
+      ),
+    );
   }
   if (front === 'apigateway' && model.timeoutSeconds > API_GATEWAY_TIMEOUT_SECONDS) {
     problems.push(

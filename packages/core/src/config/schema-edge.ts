@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { APIGEE_TIME_UNITS, QUOTA_PERIODS } from './constants.js';
+import { LOG_RETENTION_DAYS } from './schema-proxy.js';
 
 const positiveInt = z.number().int().positive();
 
@@ -66,6 +67,48 @@ export const apiGatewaySchema = z
       .min(1)
       .default(['invoke'])
       .describe('Cognito resource-server scopes a client token must carry'),
+    domainPrefix: z
+      .string()
+      .regex(
+        /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+        'a Cognito domain prefix: 1 to 63 lowercase letters, digits and hyphens, not starting or ending with a hyphen',
+      )
+      .refine(
+        (prefix) => !/aws|amazon|cognito/.test(prefix),
+        'expected a prefix without aws, amazon or cognito (Cognito reserves them)',
+      )
+      .optional()
+      .describe('Cognito hosted-domain prefix of the token URL; default <name>-<env>'),
+    cors: z
+      .strictObject({
+        allowOrigin: z
+          .string()
+          .regex(/^(\*|https?:\/\/[^\s/'"]+)$/, "'*' or an origin such as https://app.example.com")
+          .describe('Access-Control-Allow-Origin for browser clients'),
+      })
+      .optional()
+      .describe('Answer CORS preflights (OPTIONS) and add CORS headers to gateway errors'),
+    accessLogs: z
+      .strictObject({
+        destinationArn: z
+          .string()
+          .regex(
+            /^arn:aws[\w-]*:logs:[a-z0-9-]+:\d{12}:log-group:[\w./#-]+$/,
+            'a CloudWatch Logs log group ARN (arn:aws:logs:<region>:<account>:log-group:<name>)',
+          )
+          .optional()
+          .describe(
+            'An existing log group; without it mlship creates /mlship/<name>-<env>/apigateway-access',
+          ),
+        retentionInDays: z
+          .literal(LOG_RETENTION_DAYS)
+          .default(30)
+          .describe('Retention of the log group mlship creates'),
+      })
+      .optional()
+      .describe(
+        'Stage access logs (JSON lines); the account needs API Gateway’s CloudWatch role. Omit to leave them off',
+      ),
   })
   .describe('API Gateway REST API with a Cognito authorizer and an API key');
 

@@ -31,6 +31,11 @@ export const resolvedEnvironmentSchema = z.strictObject({
     .describe('Model name; AWS resource names are derived from it (<name>-<env>-<hash>)'),
   model: modelSchema,
   region: z.string().regex(REGION_PATTERN, 'an AWS region such as eu-central-1').describe('AWS region'),
+  accountId: z
+    .string()
+    .regex(/^\d{12}$/, 'a 12-digit AWS account id')
+    .optional()
+    .describe('The AWS account this environment must deploy to; doctor and deploy refuse other credentials'),
   image: imageSchema,
   sagemaker: sagemakerSchema,
   cache: cacheSchema.default({

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/schema.js';
 import type { IoHost } from '../io/io-host.js';
+import type { Permission } from './permissions.js';
 
 export const DEPLOYER_CONTRACT_VERSION = 1 as const;
 
@@ -94,6 +95,13 @@ export interface Deployer<TState = unknown, TDetail = unknown> {
   destroy(ctx: DeployContext): Promise<DestroyReport>;
   /** Points the target back at an earlier version (`to`, default: the previous one). */
   rollback?(ctx: DeployContext, to?: string): Promise<RollbackReport>;
+  /**
+   * The IAM actions and resources this target's calls need, declared next to the calls (see `iam.ts` in
+   * deployer-sagemaker). With a plan: what `apply` of that plan calls, plus the reads before it (the deploy
+   * preflight simulates these). Without: every call of deploy, status, rollback and destroy for this release.yaml
+   * (`mlship doctor`, `--print-policy`, the docs' policy). Pure: no I/O.
+   */
+  permissions?(ctx: DeployContext, plan?: DeployPlan<TDetail>): Permission[];
 }
 
 export function hasChanges(plan: DeployPlan): boolean {

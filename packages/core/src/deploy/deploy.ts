@@ -1,8 +1,9 @@
 import { userError } from '../errors.js';
 import { step } from './aws-errors.js';
 import { type EngineOptions, prepareEngine } from './context.js';
-import type { DeployPlan, Outputs } from './contract.js';
+import type { DeployContext, DeployPlan, Outputs } from './contract.js';
 import { hasChanges } from './contract.js';
+import type { LoadedTarget } from './deployer-loader.js';
 import { maskSecrets, writeOutputs } from './outputs-file.js';
 import {
   renderPlan,
@@ -15,9 +16,25 @@ import {
 export interface DeployOptions extends EngineOptions {
   /** Apply without asking in an interactive terminal. */
   yes?: boolean;
+  /**
+   * Checks run after planning and before anything is applied (the CLI passes `mlship doctor`'s preflight); it
+   * throws to stop the deploy with nothing changed. Not run for a dry run or a plan without changes.
+   */
+  preflight?: Preflight;
+  /** Do not run the preflight; a notice says what was not checked. */
+  skipPreflight?: boolean;
   /** Print secret outputs (an Apigee origin secret, …) as they are instead of masked; they are never written. */
   showSecrets?: boolean;
 }
+
+export interface PreflightInput {
+  plans: DeployPlan[];
+  targets: LoadedTarget[];
+  /** The context each target's plan was made with (upstream = the planned outputs before it). */
+  contexts: DeployContext[];
+}
+
+export type Preflight = (input: PreflightInput) => Promise<void>;
 
 export interface DeployResult {
   env: string;
@@ -37,12 +54,14 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const env = engine.resolved.env;
 
   const plans: DeployPlan[] = [];
+  const contexts: DeployContext[] = [];
   const planned: Record<string, Outputs> = {};
   for (const { entry, deployer } of engine.targets) {
     const ctx = engine.context({ ...planned });
     const current = await step(entry.name, () => deployer.read(ctx));
     const plan = deployer.plan(ctx, current);
     plans.push(plan);
+    contexts.push(ctx);
     planned[entry.name] = plan.plannedOutputs ?? {};
   }
 
@@ -66,6 +85,16 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
         : `${env}: no changes\n${renderSummary(summary, true)}`,
     );
     return result;
+  }
+  if (changed && options.skipPreflight) {
+    host.notify({
+      level: 'warn',
+      code: 'PREFLIGHT_SKIPPED',
+      message:
+        'Preflight skipped (--skip-preflight): instance quotas, the execution role (trust, image pull) and the permissions of the planned calls were not checked; `mlship doctor` checks them.',
+    });
+  } else if (changed && options.preflight) {
+    await options.preflight({ plans, targets: engine.targets, contexts });
   }
   if (changed && host.interactive && !options.yes) {
     const go = await host.confirm(

@@ -80,6 +80,21 @@ export function installCommand(packages: string[], projectDir: string): string {
   return `npm install --save-dev ${packages.join(' ')}`;
 }
 
+/** Imports a package from the project (next to release.yaml) first, else through the CLI's importer; undefined if neither has it. */
+export async function importPackage(
+  specifier: string,
+  projectDir: string,
+  importer: ModuleImporter,
+): Promise<{ mod: unknown; from: 'project' | 'cli' } | undefined> {
+  const url = resolveFromProject(specifier, projectDir);
+  try {
+    return { mod: await (url ? import(url) : importer(specifier)), from: url ? 'project' : 'cli' };
+  } catch (error) {
+    if (!isModuleNotFound(error, specifier)) throw error;
+    return undefined;
+  }
+}
+
 export function deployerMissing(env: string, missing: TargetEntry[], projectDir: string): MlshipError {
   const packages = missing.map((entry) => entry.packageName);
   return new MlshipError(
@@ -106,15 +121,12 @@ export async function loadTargets(options: {
   const loaded: LoadedTarget[] = [];
   const missing: TargetEntry[] = [];
   for (const entry of enabledTargets(options.config, options.targets ?? TARGETS)) {
-    const url = resolveFromProject(entry.packageName, options.projectDir);
-    let mod: unknown;
-    try {
-      mod = await (url ? import(url) : options.importer(entry.packageName));
-    } catch (error) {
-      if (!isModuleNotFound(error, entry.packageName)) throw error;
+    const found = await importPackage(entry.packageName, options.projectDir, options.importer);
+    if (!found) {
       missing.push(entry);
       continue;
     }
+    const { mod, from } = found;
     const deployer = (mod as { deployer?: Deployer }).deployer;
     if (!deployer || deployer.contractVersion !== DEPLOYER_CONTRACT_VERSION) {
       throw new MlshipError(
@@ -123,7 +135,7 @@ export async function loadTargets(options: {
         { kind: 'internal', hint: 'Install matching versions of mlship and the deployer packages.' },
       );
     }
-    loaded.push({ entry, deployer, from: url ? 'project' : 'cli' });
+    loaded.push({ entry, deployer, from });
   }
   if (missing.length > 0) throw deployerMissing(options.env, missing, options.projectDir);
   return loaded;

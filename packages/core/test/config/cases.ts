@@ -52,6 +52,21 @@ export const MALFORMED: MalformedCase[] = [
     errors: ['3:9 region: expected an AWS region such as eu-central-1, got a list of 1 item'],
   },
   {
+    name: 'a Cognito domain prefix Cognito would refuse',
+    text: withLines({ 12: '  apigateway: { domainPrefix: my-aws-Models }' }),
+    errors: [
+      '12:31 api.apigateway.domainPrefix: expected a Cognito domain prefix: 1 to 63 lowercase letters, digits and hyphens, not starting or ending with a hyphen, got "my-aws-Models"',
+      '12:31 api.apigateway.domainPrefix: expected a prefix without aws, amazon or cognito (Cognito reserves them)',
+    ],
+  },
+  {
+    name: 'a name whose derived Cognito domain prefix holds a reserved word',
+    text: withLines({ 1: 'name: amazon-reviews' }),
+    errors: [
+      '1:7 name [dev]: the Cognito domain prefix derived from name and environment is not allowed: "amazon-reviews-dev" contains "amazon", which Cognito reserves in domain prefixes (set api.apigateway.domainPrefix)',
+    ],
+  },
+  {
     name: 'unknown key',
     text: withLines({ 9: '  deployment: { strategy: all-at-once }\n  gpu: true' }),
     errors: [

@@ -3,6 +3,7 @@ import { AwsError } from '../server/aws-error.js';
 import type { Handler } from '../server/service.js';
 import { iamOperations } from './operations.js';
 import { grants, MANAGED_POLICIES, type PolicyDocument, parsePolicy, trusts } from './policy.js';
+import { principalPolicies, simulateOperations } from './simulate-principal.js';
 
 export interface Tag {
   Key: string;
@@ -35,11 +36,42 @@ export class FakeIam {
   /** Lambda refuses a freshly created role this many times before it can assume it (IAM eventual consistency). */
   propagationRefusals = 0;
 
-  constructor(readonly accountId: string) {}
+  /** Identity policies of principals other than the fake's roles (SimulatePrincipalPolicy), by ARN. */
+  readonly principals = new Map<string, PolicyDocument[]>();
+  /** Operations that answer AccessDenied (the caller lacks the permission) until reset(). */
+  readonly denied = new Set<string>();
+
+  constructor(readonly accountId: string) {
+    this.reset();
+  }
 
   reset(): void {
     this.roles.clear();
     this.propagationRefusals = 0;
+    this.denied.clear();
+    this.principals.clear();
+    // The fake STS identity may do anything unless a test says otherwise.
+    this.principals.set(`arn:aws:iam::${this.accountId}:user/mlship-fake`, [
+      { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+    ]);
+  }
+
+  /** The identity policies SimulatePrincipalPolicy evaluates for a user or role made outside the role fake. */
+  setPrincipalPolicies(principalArn: string, ...documents: PolicyDocument[]): void {
+    this.principals.set(principalArn, documents);
+  }
+
+  /** Each named operation answers `AccessDenied` (403) for the fake caller until reset(). */
+  denyAccess(...operations: string[]): void {
+    for (const operation of operations) this.denied.add(operation);
+  }
+
+  /** The identity policies (inline and attached) of a role. */
+  rolePolicies(role: RoleRecord): PolicyDocument[] {
+    return [
+      ...[...role.inline.values()].map((p) => p.doc),
+      ...role.attached.map((arn) => MANAGED_POLICIES[arn]).filter((d) => d !== undefined),
+    ];
   }
 
   /** A role made outside mlship (no call recorded), trusted by lambda.amazonaws.com unless `trust` says otherwise. */
@@ -80,11 +112,7 @@ export class FakeIam {
   allows(roleArn: string, action: string): boolean {
     const role = [...this.roles.values()].find((r) => r.Arn === roleArn);
     if (!role) return false;
-    const docs = [
-      ...[...role.inline.values()].map((p) => p.doc),
-      ...role.attached.map((arn) => MANAGED_POLICIES[arn]).filter((d) => d !== undefined),
-    ];
-    return grants(docs, action);
+    return grants(this.rolePolicies(role), action);
   }
 
   create(
@@ -138,6 +166,21 @@ export class FakeIam {
   }
 
   operations(): Record<string, Handler> {
-    return iamOperations(this);
+    const all = { ...iamOperations(this), ...simulateOperations((arn) => principalPolicies(this, arn)) };
+    return Object.fromEntries(
+      Object.entries(all).map(([name, handler]) => [
+        name,
+        (input: Record<string, unknown>) => {
+          if (this.denied.has(name)) {
+            throw new AwsError(
+              'AccessDenied',
+              `User: arn:aws:iam::${this.accountId}:user/mlship-fake is not authorized to perform: iam:${name} on resource: ${String(input.RoleName ?? input.PolicySourceArn ?? '*')}`,
+              403,
+            );
+          }
+          return handler(input);
+        },
+      ]),
+    );
   }
 }
