@@ -1,20 +1,14 @@
 /**
  * Deploy benchmark against the AWS fakes: the time of each phase (read, plan, apply) per target for a first deploy
  * and for a no-op re-deploy of the whole chain, and the AWS calls the no-op makes (goal: 0 mutating).
- * The chain: sagemaker → lambda (an environment fronted by Apigee, whose own target needs Google and is left out).
+ * The chain: sagemaker → lambda → apigateway (a dev environment, the whole AWS chain).
  * Run: pnpm exec tsx --conditions=source bench/deploy.ts → bench/results/deploy.json
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import {
-  TARGETS as CORE_TARGETS,
-  type Deployer,
-  deploy,
-  manualClock,
-  RecordingIoHost,
-} from '../packages/core/src/index.js';
+import { type Deployer, deploy, manualClock, RecordingIoHost } from '../packages/core/src/index.js';
 import { startFakeAws } from '../packages/test-support/src/index.js';
 
 const rounds = Number(process.env.BENCH_DEPLOY_ROUNDS ?? 5);
@@ -26,13 +20,12 @@ sagemaker:
   executionRoleArn: arn:aws:iam::123456789012:role/sagemaker-exec
   instance: { type: ml.m5.large, count: 1 }
 tags: { team: bench }
-front: apigee
+front: apigateway
 api:
-  apigee: { organization: bench-org, environment: dev, auth: { type: oauth } }
+  apigateway: {}
 environments:
   dev: {}
 `;
-const TARGETS = CORE_TARGETS.filter((entry) => entry.name === 'sagemaker' || entry.name === 'lambda');
 
 type Phase = 'read' | 'plan' | 'apply';
 const timings: Array<{ run: string; target: string; phase: Phase; ms: number }> = [];
@@ -78,7 +71,6 @@ const deployOnce = async (label: string) => {
     env: 'dev',
     host: new RecordingIoHost(),
     importer,
-    targets: TARGETS,
     // the fakes finish transitions at once; a manual clock skips the deployers' poll intervals, so phases are work
     clock: manualClock(Date.now()),
     imageTag: 'v1',
