@@ -20,9 +20,10 @@ const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
 
 /**
  * Builds core, scaffold and the CLI when a source file is newer than the built bin (CI builds before testing).
- * Test files run in parallel, so one builds while the others wait on a lock directory.
+ * Test files run in parallel, so one builds while the others wait on a lock directory; `build` replaces the build
+ * (e.g. every stale workspace package) under the same lock.
  */
-export function ensureBuilt(): void {
+export function ensureBuilt(build: () => void = buildIfStale): void {
   const deadline = Date.now() + 240_000;
   for (;;) {
     try {
@@ -39,7 +40,7 @@ export function ensureBuilt(): void {
     }
   }
   try {
-    buildIfStale();
+    build();
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }

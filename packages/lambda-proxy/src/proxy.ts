@@ -7,7 +7,7 @@ import { type ProxyEvent, type ProxyRequest, type ProxyResult, readEvent } from 
 import { type Invoke, type Prediction, sageMakerInvoke } from './invoke.js';
 import { logLine } from './log.js';
 import { type CacheStatus, emfLine } from './metrics.js';
-import { type CacheRead, RedisCache } from './redis-cache.js';
+import { type CacheRead, RedisCache, type ResponseCache } from './redis-cache.js';
 import { parseBody } from './request-body.js';
 import { matchRoute } from './routes.js';
 import { SingleFlight } from './single-flight.js';
@@ -19,6 +19,8 @@ export interface ProxyDeps {
   invoke?: Invoke;
   /** Receives each Embedded Metric Format line; defaults to stdout. */
   writeMetrics?: (line: string) => void;
+  /** A response cache used instead of REDIS_URL's (`mlship dev` without Redis keeps answers in memory). */
+  cache?: ResponseCache;
 }
 
 export interface LambdaProxy {
@@ -37,7 +39,7 @@ interface Answer {
 export function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): LambdaProxy {
   const invoke = deps.invoke ?? sageMakerInvoke();
   const writeMetrics = deps.writeMetrics ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const cache = responseCache(config);
+  const cache = deps.cache ?? responseCache(config);
   const flights = new SingleFlight<Prediction>();
   const secretDigest = config.originSecret ? sha256(config.originSecret) : undefined;
 

@@ -13,13 +13,20 @@ export interface RedisCacheOptions {
 /** `bypass`: Redis was skipped or failed; the request is served uncached. */
 export type CacheRead = { hit: string } | 'miss' | 'bypass';
 
+/** What the proxy needs from a response cache; a failure must come back as `bypass`, never as a rejection. */
+export interface ResponseCache {
+  get(key: string): Promise<CacheRead>;
+  set(key: string, value: string, ttlSeconds: number): void;
+  close(): Promise<void>;
+}
+
 /**
  * A response cache that can never fail or stall a request: one lazily connected client per container, no offline
  * queue, every connect and command raced against its timeout. Any failure opens a circuit breaker: the client is
  * dropped (a hung or thawed-dead socket is never reused), Redis is skipped for `cooldownMs`, then a fresh client
  * is tried.
  */
-export class RedisCache {
+export class RedisCache implements ResponseCache {
   readonly #options: RedisCacheOptions;
   readonly #now: () => number;
   readonly #where: string;

@@ -51,7 +51,7 @@ export async function planInit(answers: InitAnswers, options: PlanOptions = {}):
 }
 
 /**
- * The `mlship` CLI, `@mlship/doctor` (the deploy preflight) and the deployer packages the chosen front doors need,
+ * The `mlship` CLI, `@mlship/doctor` (the deploy preflight), `@mlship/dev` (`mlship dev`) and the deployer packages the chosen front doors need,
  * pinned to the running version.
  */
 export function mlshipDevDependencies(answers: InitAnswers, version: string): Record<string, string> {
@@ -60,7 +60,7 @@ export function mlshipDevDependencies(answers: InitAnswers, version: string): Re
     fronts.some((front) => target.enabled({ front } as Parameters<typeof target.enabled>[0])),
   ).map((target) => target.packageName);
   return Object.fromEntries(
-    ['@mlship/doctor', 'mlship', ...packages].sort().map((name) => [name, `^${version}`]),
+    ['@mlship/dev', '@mlship/doctor', 'mlship', ...packages].sort().map((name) => [name, `^${version}`]),
   );
 }
 

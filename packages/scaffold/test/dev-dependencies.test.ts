@@ -10,11 +10,12 @@ const deps = (fronts: Record<string, string>, environments = Object.keys(fronts)
     ),
   );
 
-describe("the generated project's package.json names the deployers its environments need, and the doctor", () => {
+describe("the generated project's package.json names the deployers its environments need, the doctor and @mlship/dev", () => {
   it('SageMaker and monitoring always; Lambda with any front door; each front door its own', () => {
     expect(deps({ dev: 'none', prod: 'none' })).toEqual([
       '@mlship/deployer-monitoring',
       '@mlship/deployer-sagemaker',
+      '@mlship/dev',
       '@mlship/doctor',
       'mlship',
     ]);
@@ -23,6 +24,7 @@ describe("the generated project's package.json names the deployers its environme
       '@mlship/deployer-lambda',
       '@mlship/deployer-monitoring',
       '@mlship/deployer-sagemaker',
+      '@mlship/dev',
       '@mlship/doctor',
       'mlship',
     ]);
@@ -32,6 +34,7 @@ describe("the generated project's package.json names the deployers its environme
       '@mlship/deployer-lambda',
       '@mlship/deployer-monitoring',
       '@mlship/deployer-sagemaker',
+      '@mlship/dev',
       '@mlship/doctor',
       'mlship',
     ]);

@@ -3,6 +3,7 @@ import { defineCall } from './call.define.js';
 import { defineCompletion } from './completion.define.js';
 import { defineDeploy } from './deploy.define.js';
 import { defineDestroy } from './destroy.define.js';
+import { defineDev } from './dev.define.js';
 import { defineDoctor } from './doctor.define.js';
 import { defineInit } from './init.define.js';
 import { defineLoadtest } from './loadtest.define.js';
@@ -25,6 +26,7 @@ export function registerCommands(program: Command): void {
   defineStatus(program);
   defineRollback(program);
   defineDestroy(program);
+  defineDev(program);
   defineCall(program);
   defineLogs(program);
   defineLoadtest(program);

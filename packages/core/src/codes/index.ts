@@ -3,6 +3,7 @@ import { APIGEE_CODES } from './apigee.js';
 import { CLI_CODES } from './cli.js';
 import { CONFIG_CODES } from './config.js';
 import { CORE_CODES } from './core.js';
+import { DEV_CODES } from './dev.js';
 import { DOCTOR_CODES } from './doctor.js';
 import { LAMBDA_CODES } from './lambda.js';
 import { MONITORING_CODES } from './monitoring.js';
@@ -27,6 +28,7 @@ export const CODES: CodeTable = {
   ...DOCTOR_CODES,
   ...PROXY_CODES,
   ...APIGEE_CODES,
+  ...DEV_CODES,
   ...APIGATEWAY_CODES,
   ...MONITORING_CODES,
 };

@@ -1,0 +1,2 @@
+export { type DevChain, type DevOptions, startDev } from './dev.js';
+export { groupAlive } from './processes.js';
