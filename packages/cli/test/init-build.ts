@@ -54,6 +54,6 @@ function buildIfStale(): void {
   };
   const stale = packages.filter((pkg) => newestMtime(join(ROOT, 'packages', pkg, 'src')) > builtAt(pkg));
   if (stale.length === 0) return;
-  const filters = packages.flatMap((pkg) => ['--filter', `@mlship/${pkg}`]);
+  const filters = packages.flatMap((pkg) => ['--filter', pkg === 'cli' ? 'mlship' : `@mlship/${pkg}`]);
   execFileSync('pnpm', [...filters, 'run', 'build'], { cwd: ROOT, stdio: 'pipe' });
 }
