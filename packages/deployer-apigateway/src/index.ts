@@ -31,6 +31,11 @@ export function createApiGatewayDeployer(
 export const deployer = createApiGatewayDeployer();
 
 export { type CallOptions, type CallResult, call } from './call/call.js';
+export {
+  type CallCredentials,
+  type CallCredentialsOptions,
+  callCredentials,
+} from './call/credentials.js';
 export type { CallResponse } from './call/response.js';
 export type { InvokePermission } from './permission.js';
 export type { ApiGatewayDetail, CurrentState, PermissionStore };

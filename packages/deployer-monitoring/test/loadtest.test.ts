@@ -111,7 +111,7 @@ describe('mlship loadtest', () => {
     expect(checkUrl('http://[::1]:8080/predict', false, []).port).toBe('8080');
   });
 
-  it('--env takes the deployed URL; fetching API Gateway credentials is a clear TODO error for now', async () => {
+  it('--env takes the deployed URL; an Apigee front door needs --url and the token in --header', async () => {
     const dir = await tempDir();
     const base = {
       name: 'iris',
@@ -132,8 +132,9 @@ describe('mlship loadtest', () => {
       JSON.stringify({ targets: { apigateway: { invokeUrl } } }),
     );
     const host = new RecordingIoHost();
-    await expect(loadtest({ host, env: 'dev', resolved: resolved('apigateway') })).rejects.toMatchObject({
+    await expect(loadtest({ host, env: 'dev', resolved: resolved('apigee') })).rejects.toMatchObject({
       code: 'LOADTEST_AUTH_UNSUPPORTED',
+      message: expect.stringContaining('auth service'),
     });
     await expect(loadtest({ host, env: 'dev', resolved: resolved('none') })).rejects.toMatchObject({
       code: 'LOADTEST_BAD_OPTION',

@@ -22,7 +22,7 @@ export function defineLoadtest(program: Command): void {
   program
     .command('loadtest')
     .description('load-test the deployed API (--env) or a URL (--url) with autocannon and summarize it')
-    .option('-e, --env <env>', 'the environment in release.yaml: its deployed URL')
+    .option('-e, --env <env>', 'the environment in release.yaml: its deployed URL, token and API key')
     .option('--url <url>', 'the URL to POST to (any host: you name it explicitly)')
     .option('-p, --path <path>', 'the API path appended to the deployed URL with --env', '/predict')
     .option('-d, --duration <seconds>', 'how long to run (1-600)', '10')

@@ -66,7 +66,8 @@ export const MONITORING_CODES = {
   LOADTEST_AUTH_UNSUPPORTED: {
     kind: 'user',
     exit: 2,
-    meaning: 'loadtest --env cannot yet fetch the token and API key for this front door.',
-    fix: 'Pass --url with --header "Authorization: Bearer <token>" and --header "x-api-key: <key>".',
+    meaning:
+      "loadtest --env targets an Apigee front door, whose token comes from the organisation's auth service, not from mlship.",
+    fix: "Pass the proxy URL with --url and the token with --header 'Authorization: Bearer <token>'.",
   },
 } satisfies CodeTable;

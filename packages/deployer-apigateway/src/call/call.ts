@@ -1,12 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { GetApiKeyCommand } from '@aws-sdk/client-api-gateway';
-import { DescribeUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { type IoHost, loadEnvironment, MlshipError, type ResolvedConfig } from '@mlship/core';
-import { clientsFor, errorName } from '../clients.js';
+import { callCredentials, readSecrets } from './credentials.js';
 import { curlCommands } from './curl.js';
-import { type GatewayOutputs, readGatewayOutputs, requestBody, requestPath } from './inputs.js';
+import { readGatewayOutputs, requestBody, requestPath } from './inputs.js';
 import { type CallResponse, parseBody, responseError } from './response.js';
-import { TokenCache } from './token.js';
 
 export interface CallOptions {
   file: string;
@@ -25,35 +22,6 @@ export interface CallOptions {
 }
 
 export type CallResult = CallResponse | { curl: string[] };
-
-/** The client secret (Cognito) and the API key value (API Gateway), read for this run only. */
-async function readSecrets(
-  resolved: ResolvedConfig,
-  env: Record<string, string | undefined>,
-  outputs: GatewayOutputs,
-) {
-  const clients = clientsFor({ resolved, env });
-  try {
-    const client = await clients.cognito.send(
-      new DescribeUserPoolClientCommand({ UserPoolId: outputs.userPoolId, ClientId: outputs.clientId }),
-    );
-    const key = await clients.apigw.send(
-      new GetApiKeyCommand({ apiKey: outputs.apiKeyId, includeValue: true }),
-    );
-    return { clientSecret: client.UserPoolClient?.ClientSecret ?? '', apiKey: key.value ?? '' };
-  } catch (error) {
-    if (['ResourceNotFoundException', 'NotFoundException'].includes(errorName(error))) {
-      throw new MlshipError(
-        'CALL_NO_OUTPUTS',
-        `The app client or API key in the ${resolved.env} outputs no longer exists (${(error as Error).message}).`,
-        {
-          hint: `Deploy again: mlship deploy --env ${resolved.env}`,
-        },
-      );
-    }
-    throw error;
-  }
-}
 
 /**
  * `mlship call`: a client-credentials token from Cognito, then one request to the API with the token and the API
@@ -77,11 +45,10 @@ export async function call(options: CallOptions): Promise<CallResult> {
       },
     );
   }
-  const outputs = await readGatewayOutputs(resolved.file, resolved.env);
-  const secrets =
-    options.showSecrets || !options.curl ? await readSecrets(resolved, processEnv, outputs) : undefined;
   if (options.curl) {
-    const curl = curlCommands(outputs, path, body, options.showSecrets ? secrets : undefined);
+    const outputs = await readGatewayOutputs(resolved.file, resolved.env);
+    const secrets = options.showSecrets ? await readSecrets(resolved, processEnv, outputs) : undefined;
+    const curl = curlCommands(outputs, path, body, secrets);
     const note = options.showSecrets
       ? []
       : ['# the client secret and API key are masked; add --show-secrets to print them'];
@@ -89,22 +56,15 @@ export async function call(options: CallOptions): Promise<CallResult> {
     return { curl };
   }
   const fetchImpl = options.fetch ?? fetch;
-  const tokens = new TokenCache(fetchImpl);
-  const token = await tokens.token({
-    tokenUrl: outputs.tokenUrl,
-    clientId: outputs.clientId,
-    clientSecret: secrets?.clientSecret ?? '',
-    scope: outputs.scope,
-  });
-  const url = `${outputs.invokeUrl}${path}`;
+  const credentials = await callCredentials({ resolved, processEnv, fetch: fetchImpl });
+  const url = `${credentials.url}${path}`;
   const started = performance.now();
   let response: Response;
   try {
     response = await fetchImpl(url, {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${token}`,
-        'x-api-key': secrets?.apiKey ?? '',
+        ...credentials.headers,
         'content-type': 'application/json',
       },
       body,

@@ -9,7 +9,7 @@ export interface LoadtestOptions {
   url?: string;
   /** A URL handed over by another command (e.g. `mlship dev`): only loopback or the deployed one. */
   localUrl?: string;
-  /** `--env`: the URL (and later the credentials) come from the environment's outputs. */
+  /** `--env`: the URL and, for API Gateway, the token and API key come from the environment's outputs. */
   env?: string;
   file?: string;
   resolved?: ResolvedConfig;
@@ -26,9 +26,17 @@ export interface LoadtestOptions {
   /** `bar` in a terminal, `lines` in CI (one line every 5 s), `none`. */
   progress?: 'bar' | 'lines' | 'none';
   signal?: AbortSignal;
+  /** The AWS configuration (profile, region, endpoints) for fetching API Gateway credentials. */
+  processEnv?: Record<string, string | undefined>;
 }
 
-async function targetUrl(o: LoadtestOptions): Promise<string> {
+interface Target {
+  url: string;
+  /** Headers fetched for the run (token, API key): secrets, never printed. */
+  headers: Record<string, string>;
+}
+
+async function target(o: LoadtestOptions): Promise<Target> {
   const given = o.url ?? o.localUrl;
   if (!o.env) {
     if (!given) {
@@ -38,23 +46,24 @@ async function targetUrl(o: LoadtestOptions): Promise<string> {
         'Pass one of them.',
       );
     }
-    return checkUrl(given, o.url !== undefined, []).href;
+    return { url: checkUrl(given, o.url !== undefined, []).href, headers: {} };
   }
   const resolved = o.resolved ?? (await loadEnvironment(o.file ?? 'release.yaml', o.env, o.host));
   const outputs = await readOutputs(resolved.file, resolved.env);
-  if (given && o.url !== undefined) return checkUrl(given, true, []).href;
+  if (given && o.url !== undefined) return { url: checkUrl(given, true, []).href, headers: {} };
   const deployed = deployedUrl(resolved, outputs);
-  if (given) return checkUrl(given, false, [deployed.url]).href;
+  const url = given
+    ? checkUrl(given, false, [deployed.url]).href
+    : `${deployed.url.replace(/\/$/, '')}${o.path ?? '/predict'}`;
   const hasAuth = Object.keys(o.headers ?? {}).some((h) => h.toLowerCase() === 'authorization');
-  if (deployed.needsAuth && !hasAuth) {
-    // TODO(issue 15): fetch the Cognito token and API key as `mlship call` does once its code is shared.
-    throw userError(
-      'LOADTEST_AUTH_UNSUPPORTED',
-      `loadtest --env ${resolved.env} cannot fetch the Cognito token and API key by itself yet.`,
-      'Pass --header "Authorization: Bearer <token>" and --header "x-api-key: <key>" (mlship call --curl shows how to get them).',
-    );
-  }
-  return `${deployed.url.replace(/\/$/, '')}${o.path ?? '/predict'}`;
+  if (!deployed.needsAuth || hasAuth) return { url, headers: {} };
+  // The API Gateway deployer is an optional peer: only environments fronted by it get here.
+  const { callCredentials } = await import('@mlship/deployer-apigateway');
+  const credentials = await callCredentials({
+    resolved,
+    ...(o.processEnv ? { processEnv: o.processEnv } : {}),
+  });
+  return { url, headers: credentials.headers };
 }
 
 /**
@@ -67,7 +76,7 @@ export async function loadtest(o: LoadtestOptions): Promise<LoadSummary> {
   checkRange('--connections', o.connections, c.min, c.max);
   checkRange('--rate', o.rate, r.min, r.max);
   checkRange('--max-requests', o.maxRequests, m.min, m.max);
-  const url = await targetUrl(o);
+  const { url, headers } = await target(o);
   const body = await readBody(o.bodyFile);
   const { default: autocannon } = await import('autocannon');
   const cache = { hit: 0, miss: 0, other: 0 };
@@ -78,7 +87,7 @@ export async function loadtest(o: LoadtestOptions): Promise<LoadSummary> {
       {
         url,
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...o.headers },
+        headers: { 'content-type': 'application/json', ...headers, ...o.headers },
         body,
         connections: o.connections ?? c.default,
         duration,

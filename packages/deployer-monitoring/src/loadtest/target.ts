@@ -51,7 +51,7 @@ export function checkUrl(url: string, explicit: boolean, deployed: string[]): UR
   );
 }
 
-/** The deployed base URL of an environment and whether calling it needs credentials mlship must fetch. */
+/** The deployed base URL of an environment and whether calling it needs the credentials `mlship call` uses. */
 export function deployedUrl(
   resolved: ResolvedConfig,
   outputs: Record<string, Outputs>,
@@ -61,11 +61,10 @@ export function deployedUrl(
     return { url: invokeUrl, needsAuth: true };
   }
   if (resolved.config.front === 'apigee') {
-    // TODO(issue 15): the Apigee host is not in the outputs yet and the call needs an Apigee credential.
     throw userError(
       'LOADTEST_AUTH_UNSUPPORTED',
-      `loadtest --env ${resolved.env} cannot yet reach an Apigee front door by itself.`,
-      'Pass the proxy URL with --url and the credential with --header.',
+      `loadtest --env ${resolved.env} cannot get a token for an Apigee front door: it comes from your organisation's auth service.`,
+      "Pass the proxy URL with --url and the token with --header 'Authorization: Bearer <token>'.",
     );
   }
   throw bad(
