@@ -58,7 +58,7 @@ describe('the completions offered', () => {
 
   it('bash: commands, flag values, and the environments of release.yaml (or of --file)', async () => {
     writeFileSync(join(dir, 'mlship.sh'), await script('bash'));
-    expect(bash(['mlship', 'de'])).toBe('deploy destroy');
+    expect(bash(['mlship', 'de'])).toBe('deploy destroy dev');
     expect(bash(['mlship', 'init', '--framework', ''])).toBe('onnx custom');
     expect(bash(['mlship', 'validate', '--env', ''])).toBe('dev prod');
     expect(bash(['mlship', 'deploy', '--file', 'other.yaml', '-e', ''])).toBe('qa');
