@@ -48,7 +48,8 @@ function mlship(...args: string[]): Promise<Run> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: project ?? dir.path,
-      env: { PATH: process.env.PATH ?? '', HOME: dir.path, CI: 'true', ...env },
+      // init writes ${REDIS_PASSWORD} in release.yaml; the deploy reads it from the environment, as CI would.
+      env: { PATH: process.env.PATH ?? '', HOME: dir.path, CI: 'true', REDIS_PASSWORD, ...env },
     });
     let stdout = '';
     let stderr = '';

@@ -59,7 +59,8 @@ const arb = fc.record({
     fc.record({ enabled: fc.constant(false) }),
     fc.record({
       enabled: fc.constant(true),
-      redisUrl: fc.constant('rediss://u:p@h:6380/1'),
+      // A password would be printed as ${REDIS_PASSWORD} (never in clear), so the round trip uses a URL without one.
+      redisUrl: fc.constant('rediss://h:6380/1'),
       ttl: fc.nat(9999),
     }),
   ),

@@ -19,7 +19,7 @@ describe('the deploy path refuses placeholders init wrote', () => {
       'placeholder.yaml',
       withLines({ 7: '  executionRoleArn: arn:aws:iam::123456789012:role/mlship-sagemaker-execution' }),
     );
-    const error = await loadEnvironment(file, 'dev', new RecordingIoHost()).catch(
+    const error = await loadEnvironment(file, 'dev', new RecordingIoHost(), 'error').catch(
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(MlshipError);
