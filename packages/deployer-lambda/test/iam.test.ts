@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Permission } from '@mlship/core';
+import { sdkCommandsIn } from '@mlship/test-support';
 import { describe, expect, it } from 'vitest';
 import { CALLS } from '../src/iam.js';
 import { deployer } from '../src/index.js';
@@ -8,26 +8,7 @@ import { ACCOUNT, context, deployOnce, resolved, useFakeAws } from './harness.js
 
 const SRC = join(import.meta.dirname, '../src');
 
-/** Every `new XxxCommand(` in src/, keyed `<SDK client>/<Command>` by the client package it is imported from. */
-function commandsCalled(): Map<string, string[]> {
-  const found = new Map<string, string[]>();
-  for (const file of readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((f) =>
-    f.endsWith('.ts'),
-  )) {
-    const text = readFileSync(join(SRC, file), 'utf8');
-    const clientOf = new Map<string, string>();
-    for (const [, names, client] of text.matchAll(
-      /import\s*{([^}]*)}\s*from\s*'@aws-sdk\/client-([\w-]+)'/g,
-    )) {
-      for (const name of names!.split(',')) clientOf.set(name.replace(/^\s*type\s+/, '').trim(), client!);
-    }
-    for (const [, name] of text.matchAll(/new (\w+)Command\(/g)) {
-      const key = `${clientOf.get(`${name}Command`) ?? '?'}/${name}`;
-      found.set(key, [...(found.get(key) ?? []), file]);
-    }
-  }
-  return found;
-}
+const commandsCalled = () => sdkCommandsIn(SRC);
 
 const PREFIX: Record<string, string> = {
   lambda: 'lambda',

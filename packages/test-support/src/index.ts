@@ -31,6 +31,7 @@ export type {
 export { startFakeAws } from './fake-aws.js';
 export { type CapturedStream, captureStream } from './fixtures/capture-stream.js';
 export { type RedisServer, startRedisServer } from './fixtures/redis-server.js';
+export { sdkCommandsIn } from './fixtures/sdk-commands.js';
 export { type TempDir, tempDir } from './fixtures/temp-dir.js';
 export { FakeIam, type RoleRecord } from './iam/fake-iam.js';
 export type { PolicyDocument } from './iam/policy.js';
